@@ -1,0 +1,60 @@
+/**
+ * Character-level normalization for matching: traditional → simplified (OpenCC tables),
+ * full-width → half-width (NFKC), one middle dot and one hyphen for names.
+ * Every character maps to exactly one character, so offsets in the normalized text are
+ * offsets in the cleaned text: spans found by extraction map back to the original unchanged.
+ */
+import * as OpenCC from "opencc-js/t2cn";
+import { NAME_DOT, NAME_HYPHEN } from "../util/chars.js";
+
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+const DOTS = new Set(["⋅", "·", "•", "‧", "・", "･", "∙", "●"]);
+const DASHES = new Set(["‐", "‑", "‒", "–", "—", "－", "―", "-"]);
+const table = new Map<string, string>();
+
+/** The normalized form of one UTF-16 code unit (or itself when normalizing would change the length). */
+export function normalizeChar(ch: string): string {
+  let out = table.get(ch);
+  if (out !== undefined) return out;
+  out = ch;
+  if (DOTS.has(ch)) out = NAME_DOT;
+  else if (DASHES.has(ch)) out = NAME_HYPHEN;
+  else {
+    const nf = ch.normalize("NFKC");
+    if (nf.length === 1) out = nf;
+    const simplified = toSimplified(out);
+    if (simplified.length === 1) out = simplified;
+    if (DOTS.has(out)) out = NAME_DOT;
+    else if (DASHES.has(out)) out = NAME_HYPHEN;
+  }
+  table.set(ch, out);
+  return out;
+}
+
+/** Normalizes a whole string, character by character; the result has the same length. */
+export function normalizeText(text: string): string {
+  let out = "";
+  let changed = false;
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const code = ch.charCodeAt(0);
+    // Lone surrogates and ASCII pass through untouched.
+    const n = code < 0x80 || (code >= 0xd800 && code <= 0xdfff) ? ch : normalizeChar(ch);
+    if (n !== ch) changed = true;
+    parts.push(n);
+  }
+  out = changed ? parts.join("") : text;
+  return out;
+}
+
+/** True when the text uses traditional characters (some character changes on conversion). */
+export function looksTraditional(text: string): boolean {
+  let changed = 0;
+  for (let i = 0; i < text.length && i < 20000; i++) {
+    const ch = text[i] as string;
+    const code = ch.charCodeAt(0);
+    if (code >= 0x4e00 && code <= 0x9fff && normalizeChar(ch) !== ch) changed++;
+  }
+  return changed >= 2;
+}

@@ -1,0 +1,35 @@
+/**
+ * JSON lines views of the model: events.jsonl, entities.jsonl, documents.jsonl. The format
+ * of the first two is the one the scorer (diplograph eval) reads.
+ */
+import type { GraphModel } from "../model/types.js";
+
+export function* eventLines(model: GraphModel): Generator<string> {
+  for (const e of model.events) {
+    yield JSON.stringify({
+      id: e.id,
+      relation: e.relation,
+      subject: e.subject,
+      object: e.object,
+      date: e.date,
+      initiator: e.initiator,
+      amount: e.amount,
+      sources: e.sources,
+    }) + "\n";
+  }
+}
+
+export function* entityLines(model: GraphModel): Generator<string> {
+  for (const e of model.entities) {
+    const out: Record<string, unknown> = { id: e.id, label: e.label, type: e.type };
+    if (e.labelEn) out.labelEn = e.labelEn;
+    out.aliases = e.aliases;
+    out.roles = e.roles;
+    if (e.codes) out.codes = e.codes;
+    yield JSON.stringify(out) + "\n";
+  }
+}
+
+export function* documentLines(model: GraphModel): Generator<string> {
+  for (const d of model.documents) yield JSON.stringify(d) + "\n";
+}

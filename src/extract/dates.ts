@@ -1,0 +1,139 @@
+/**
+ * Time expressions in news copy and their resolution against the document. Chinese reports
+ * mostly write dates without a year (3月12日晚) or only the day (22日): they are resolved
+ * against a reference date that starts at the document's anchor (dateline, publication line,
+ * JSONL date or --date) and follows the last full date read. Without any year, a date is null.
+ * (chrono-node's Chinese parser misses the day-only forms and has no notion of this anchor.)
+ */
+import { parseChineseNumeral } from "./numbers.js";
+
+export interface TimeExpression {
+  start: number;
+  end: number;
+  year?: number;
+  month?: number;
+  day?: number;
+  /** Days relative to the reference (今天 0, 昨天 -1), or "same" for 当天. */
+  relative?: number | "same";
+}
+
+const CN = "[零〇一二两三四五六七八九十]";
+// One linear pass: each alternative is a fixed sequence of bounded character classes.
+const TIME_RE = new RegExp(
+  [
+    "(\\d{4})年(\\d{1,2})月(\\d{1,2})[日号]",
+    "(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)",
+    "(?<![\\d.])(\\d{1,2})月(\\d{1,2})[日号]",
+    `(${CN}{1,2})月(${CN}{1,3})[日号]`,
+    "(?<![\\d月.])(\\d{1,2})[日号](?![\\d])",
+    "(今天|今日|当天|当日|昨天|昨日|前天|明天)",
+  ].join("|"),
+  "g"
+);
+const RELATIVE: Record<string, number | "same"> = { 今天: 0, 今日: 0, 当天: "same", 当日: "same", 昨天: -1, 昨日: -1, 前天: -2, 明天: 1 };
+
+/** Finds the time expressions of text[start, end). */
+export function scanTimeExpressions(text: string, start = 0, end = text.length): TimeExpression[] {
+  const out: TimeExpression[] = [];
+  const slice = text.slice(start, end);
+  TIME_RE.lastIndex = 0;
+  for (let m = TIME_RE.exec(slice); m; m = TIME_RE.exec(slice)) {
+    const s = start + m.index;
+    const e = s + m[0].length;
+    if (m[1]) out.push({ start: s, end: e, year: +m[1], month: +(m[2] as string), day: +(m[3] as string) });
+    else if (m[4]) out.push({ start: s, end: e, year: +m[4], month: +(m[5] as string), day: +(m[6] as string) });
+    else if (m[7]) out.push({ start: s, end: e, month: +m[7], day: +(m[8] as string) });
+    else if (m[9]) {
+      const month = parseChineseNumeral(m[9]);
+      const day = parseChineseNumeral(m[10] as string);
+      if (month >= 1 && day >= 1) out.push({ start: s, end: e, month, day });
+    } else if (m[11]) out.push({ start: s, end: e, day: +m[11] });
+    else if (m[12]) out.push({ start: s, end: e, relative: RELATIVE[m[12]] as number | "same" });
+  }
+  return out;
+}
+
+/** A date that is only a date: a list item's date line ("2020-01-22"). */
+export function isDateOnly(text: string): boolean {
+  return /^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日)\s*$/.test(text);
+}
+
+interface YMD {
+  y: number;
+  m: number;
+  d: number;
+}
+
+/** Resolves time expressions in document order; keeps the reference date up to date. */
+export class DateResolver {
+  private ref: YMD | undefined;
+  private last: string | undefined;
+
+  constructor(anchor?: string) {
+    if (anchor) this.ref = parse(anchor);
+  }
+
+  /** The current reference date, YYYY-MM-DD. */
+  get reference(): string | undefined {
+    return this.ref ? format(this.ref) : undefined;
+  }
+
+  /** Sets the reference (the dateline once the year is known). */
+  setReference(date: string): void {
+    this.ref = parse(date);
+  }
+
+  /** The date an expression denotes, or null when it cannot be known. */
+  resolve(t: TimeExpression): string | null {
+    let out: YMD | undefined;
+    if (t.relative !== undefined) {
+      if (t.relative === "same") return this.last ?? (this.ref ? format(this.ref) : null);
+      if (this.ref) out = addDays(this.ref, t.relative);
+    } else if (t.year !== undefined && t.month !== undefined && t.day !== undefined) {
+      out = { y: t.year, m: t.month, d: t.day };
+      if (valid(out)) this.ref = out;
+    } else if (t.month !== undefined && t.day !== undefined && this.ref) {
+      const ref = this.ref;
+      const candidates = [ref.y - 1, ref.y, ref.y + 1].map((y) => ({ y, m: t.month as number, d: t.day as number })).filter(valid);
+      candidates.sort((a, b) => Math.abs(dayNumber(a) - dayNumber(ref)) - Math.abs(dayNumber(b) - dayNumber(ref)));
+      out = candidates[0];
+    } else if (t.day !== undefined && this.ref) {
+      const ref = this.ref;
+      out = { y: ref.y, m: ref.m, d: t.day };
+      // A day well after the reference is last month's (a report of the 3rd about "28日").
+      if (!valid(out) || dayNumber(out) - dayNumber(ref) > 7) {
+        const prev = ref.m === 1 ? { y: ref.y - 1, m: 12 } : { y: ref.y, m: ref.m - 1 };
+        out = { ...prev, d: t.day };
+      }
+    }
+    if (!out || !valid(out)) return null;
+    this.last = format(out);
+    return this.last;
+  }
+}
+
+function parse(date: string): YMD | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return undefined;
+  const v = { y: +(m[1] as string), m: +(m[2] as string), d: +(m[3] as string) };
+  return valid(v) ? v : undefined;
+}
+
+function valid(v: YMD): boolean {
+  if (v.m < 1 || v.m > 12 || v.d < 1 || v.d > 31 || v.y < 1000 || v.y > 9999) return false;
+  const t = new Date(Date.UTC(v.y, v.m - 1, v.d));
+  return t.getUTCMonth() === v.m - 1 && t.getUTCDate() === v.d;
+}
+
+function dayNumber(v: YMD): number {
+  return Date.UTC(v.y, v.m - 1, v.d) / 86400000;
+}
+
+function addDays(v: YMD, days: number): YMD {
+  const t = new Date(Date.UTC(v.y, v.m - 1, v.d + days));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+function format(v: YMD): string {
+  return `${String(v.y).padStart(4, "0")}-${String(v.m).padStart(2, "0")}-${String(v.d).padStart(2, "0")}`;
+}

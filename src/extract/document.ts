@@ -1,0 +1,570 @@
+/**
+ * Extraction from one document: clean the page, normalize the text, find who is named
+ * (gazetteers and structure), their roles, and the contact events with dates, initiators,
+ * amounts and the sentence they were read in. The result uses document-local entity keys;
+ * the corpus-level merge (model/merge.ts) turns them into the graph.
+ */
+import type { Lexicon, GazetteerEntity } from "../lexicon/lexicon.js";
+import type { TitleData } from "../lexicon/data.js";
+import type { Amount, DocumentInfo, EntityType, Relation, SourceDocument } from "../model/types.js";
+import { identityText, originalSpan, type MappedText } from "../util/mapped-text.js";
+import { htmlToText } from "../ingest/html.js";
+import { removeBoilerplate } from "../clean/boilerplate.js";
+import { looksTraditional, normalizeText } from "../clean/normalize.js";
+import { CLAUSE_END, SENTENCE_END, NAME_DOT } from "../util/chars.js";
+import { newDocNames, scanTokens, type DocNames, type Token } from "./tokens.js";
+import { nameAfterTitle, nameBefore } from "./names.js";
+import { DateResolver, isDateOnly, scanTimeExpressions } from "./dates.js";
+import { scanAmounts } from "./amounts.js";
+import { slugify } from "../model/ids.js";
+
+export interface ExtractOptions {
+  lexicon: Lexicon;
+  /** ISO code of the country whose posts unqualified titles name (国家主席 in Chinese media). */
+  homeCountry: string;
+  /** Fallback anchor date (YYYY-MM-DD) when the document gives none. */
+  date?: string;
+}
+
+export interface DocRole {
+  title: TitleData;
+  of: GazetteerEntity;
+  then: boolean;
+}
+
+/** An entity as one document knows it. */
+export interface DocEntity {
+  key: string;
+  type: EntityType;
+  label: string;
+  gazetteer?: GazetteerEntity;
+  /** Surface forms as written (original script). */
+  surfaces: Set<string>;
+  roles: Map<string, DocRole>;
+  mentions: number[];
+}
+
+export interface DocSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface DocEvent {
+  relation: Relation;
+  subject: string;
+  object: string;
+  initiator: string | null;
+  date: string | null;
+  amount: Amount | null;
+  spans: DocSpan[];
+}
+
+export interface DocumentExtraction {
+  info: DocumentInfo;
+  entities: Map<string, DocEntity>;
+  events: DocEvent[];
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+const PERSON = "person:";
+const DATELINE = /(\d{1,2})月(\d{1,2})日电/;
+
+/** Extracts entities and events from one document. */
+export function extractDocument(doc: SourceDocument, opts: ExtractOptions): DocumentExtraction {
+  const lex = opts.lexicon;
+  const page = doc.format === "html" ? htmlToText(doc.original) : { text: identityText(doc.original) };
+  const cleaned = removeBoilerplate(page.text, lex.data.boilerplate);
+  const clean = cleaned.text;
+  const norm = normalizeText(clean.text);
+
+  const info: DocumentInfo = { id: doc.id, traditional: looksTraditional(clean.text) };
+  const title = doc.title ?? ("title" in page ? page.title : undefined) ?? cleaned.headline;
+  if (title) info.title = title;
+  if (doc.url) info.url = doc.url;
+  if (doc.encoding) info.encoding = doc.encoding;
+
+  // The anchor: the document's own date, the publication line, or the caller's; the dateline
+  // (新华社北京3月12日电) then fixes month and day.
+  const resolver = new DateResolver(doc.date ?? cleaned.published ?? opts.date);
+  const dateline = DATELINE.exec(norm.slice(0, 200));
+  if (dateline && resolver.reference) {
+    const d = resolver.resolve({ start: 0, end: 0, month: +(dateline[1] as string), day: +(dateline[2] as string) });
+    if (d) resolver.setReference(d);
+  }
+  if (resolver.reference) info.date = resolver.reference;
+
+  const ctx = new DocContext(norm, clean, lex, opts.homeCountry);
+  const sentences = splitSentences(norm);
+  ctx.discoverNames(sentences);
+  for (const s of sentences) s.tokens = scanTokens(norm, s.start, s.end, lex, ctx.names);
+  for (const s of sentences) ctx.recordMentions(s);
+  const events = ctx.findEvents(sentences, resolver);
+  return { info, entities: ctx.entities, events: mergeDocumentEvents(events) };
+}
+
+/** Sentences of the normalized text, trimmed; list lines are sentences of their own. */
+function splitSentences(norm: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /[\s()（）"“”]/.test(norm[s] as string)) s++;
+    while (e > s && /[\s()（）"“”]/.test(norm[e - 1] as string)) e--;
+    if (e > s) out.push({ start: s, end: e, tokens: [] });
+  };
+  for (let i = 0; i < norm.length; i++) {
+    if (SENTENCE_END.has(norm[i] as string)) {
+      push(start, norm[i] === "\n" ? i : i + 1);
+      start = i + 1;
+    }
+  }
+  push(start, norm.length);
+  return out;
+}
+
+/** Clause bounds inside a sentence. */
+function splitClauses(norm: string, s: Sentence): [number, number][] {
+  const out: [number, number][] = [];
+  let a = s.start;
+  for (let i = s.start; i < s.end; i++) {
+    if (CLAUSE_END.has(norm[i] as string)) {
+      if (i > a) out.push([a, i]);
+      a = i + 1;
+    }
+  }
+  if (s.end > a) out.push([a, s.end]);
+  return out;
+}
+
+interface Participant {
+  key: string;
+}
+
+class DocContext {
+  readonly names: DocNames = newDocNames();
+  readonly entities = new Map<string, DocEntity>();
+  private readonly home: GazetteerEntity | undefined;
+
+  constructor(
+    private readonly norm: string,
+    private readonly clean: MappedText,
+    private readonly lex: Lexicon,
+    homeCountry: string
+  ) {
+    this.home = lex.countryByIso.get(homeCountry);
+  }
+
+  // ---------------------------------------------------------------- persons by structure
+  /** Pass 1: names after titles, before titles and before speech verbs; organizations before titles. */
+  discoverNames(sentences: Sentence[]): void {
+    const { norm, lex } = this;
+    for (const s of sentences) {
+      // Gazetteer tokens only: a name found earlier must not cut a longer one (萨勒 / 萨勒曼).
+      const tokens = scanTokens(norm, s.start, s.end, lex);
+      const clauses = splitClauses(norm, s);
+      const clauseStartOf = (pos: number) => clauses.find(([a, b]) => pos >= a && pos <= b)?.[0] ?? s.start;
+      for (let t = 0; t < tokens.length; t++) {
+        const tok = tokens[t] as Token;
+        if (tok.kind !== "title") continue;
+        const prev = tokens[t - 1];
+        const from = Math.max(clauseStartOf(tok.start), prev ? prev.end : s.start);
+        // An organization just before the title (美国|盖茨基金会|联席主席).
+        const org = from < tok.start && this.organizationBefore(from, tok.start);
+        const next = tokens[t + 1];
+        const end = nameAfterTitle(norm, tok.end, next ? next.start : s.end, lex);
+        if (end > tok.end) this.addPerson(norm.slice(tok.end, end));
+        else if (!org && from < tok.start) {
+          // No name after the title: perhaps one before it (习近平主席).
+          const name = nameBefore(norm, from, tok.start, lex);
+          if (name) this.addPerson(norm.slice(name.start, name.end));
+        }
+      }
+      // 古特雷斯表示: a name at the start of a clause, before a speech verb.
+      for (const [a, b] of clauses) {
+        for (let i = a + 2; i < Math.min(b, a + lex.data.names.maxLengthWithDots + 1); i++) {
+          if (!lex.speechVerbs.matchesAt(norm, i)) continue;
+          if (tokens.some((tk) => tk.start < i && tk.end > a)) break;
+          const name = nameBefore(norm, a, i, lex);
+          if (name && name.start === a) this.addPerson(norm.slice(a, i));
+          break;
+        }
+      }
+    }
+  }
+
+  private addPerson(name: string): void {
+    if (this.names.longestAt(name, 0)?.end === name.length) return;
+    this.names.add(name, { kind: "person", name });
+    // The family name of a foreign name is used alone later (比尔·盖茨 → 盖茨).
+    const dot = name.lastIndexOf(NAME_DOT);
+    if (dot > 0 && name.length - dot - 1 >= 2) this.names.add(name.slice(dot + 1), { kind: "person", name });
+  }
+
+  /** An organization named just before a title, ending in an organization word (…基金会). */
+  private organizationBefore(from: number, to: number): boolean {
+    const gap = this.norm.slice(from, to);
+    if (gap.length < 3 || gap.length > 20) return false;
+    if (!this.lex.orgSuffixes.some((suf) => gap.endsWith(suf) && gap.length > suf.length)) return false;
+    let start = 0;
+    for (let i = 0; i < gap.length; i++) {
+      const b = this.lex.nameBoundaries.longestAt(gap, i) ?? this.lex.cues.longestAt(gap, i);
+      if (b && gap.length - b.end >= 3) {
+        start = b.end;
+        i = b.end - 1;
+      }
+    }
+    const label = gap.slice(start);
+    if (label.length < 3 || /[^\p{Script=Han}·-]/u.test(label)) return false;
+    const entity: GazetteerEntity = { id: `org/${slugify(label)}`, type: "Organization", label, aliases: [] };
+    this.names.add(label, { kind: "entity", entity });
+    return true;
+  }
+
+  // ---------------------------------------------------------------- mentions and roles
+  private entityFor(tok: Token): DocEntity | undefined {
+    if (tok.kind === "title") return undefined;
+    const key = tok.kind === "person" ? PERSON + tok.name : tok.entity.id;
+    let e = this.entities.get(key);
+    if (!e) {
+      e =
+        tok.kind === "person"
+          ? { key, type: "Person", label: tok.name, surfaces: new Set(), roles: new Map(), mentions: [] }
+          : { key, type: tok.entity.type, label: tok.entity.label, gazetteer: tok.entity, surfaces: new Set(), roles: new Map(), mentions: [] };
+      this.entities.set(key, e);
+    }
+    return e;
+  }
+
+  private surface(start: number, end: number): string {
+    return this.clean.text.slice(start, end);
+  }
+
+  /** Pass 2: every mention, with the roles that titles next to a person give. */
+  recordMentions(s: Sentence): void {
+    const { tokens } = s;
+    for (let t = 0; t < tokens.length; t++) {
+      const tok = tokens[t] as Token;
+      const e = this.entityFor(tok);
+      if (!e) continue;
+      e.mentions.push(tok.start);
+      e.surfaces.add(this.surface(tok.start, tok.end));
+      if (tok.kind !== "person") continue;
+      // Titles before the name: [时任][country/org…][title][兼 title] name
+      let chainStart = tok.start;
+      let u = t - 1;
+      const titles: TitleData[] = [];
+      while (u >= 0) {
+        const p = tokens[u] as Token;
+        const between = this.norm.slice(p.end, chainStart);
+        if (p.kind !== "title" || (between !== "" && between !== "兼")) break;
+        titles.unshift(p.title);
+        chainStart = p.start;
+        u--;
+      }
+      let of: GazetteerEntity | undefined;
+      const before = tokens[u];
+      if (titles.length && before && before.kind === "entity" && before.end === chainStart) {
+        of = before.entity;
+        chainStart = before.start;
+        // Walk back over the rest of the noun phrase for the surface (美国盖茨基金会…).
+        for (let v = u - 1; v >= 0; v--) {
+          const p = tokens[v] as Token;
+          if (p.kind !== "entity" || p.end !== chainStart) break;
+          chainStart = p.start;
+        }
+      }
+      const then = this.lex.data.names.thenMarkers.some((m) => this.norm.slice(chainStart - m.length, chainStart) === m);
+      if (then) chainStart -= 2;
+      for (const title of titles) this.addRole(e, title, of, then);
+      if (chainStart < tok.start) e.surfaces.add(this.surface(chainStart, tok.end));
+      // A title right after the name (习近平主席).
+      const after = tokens[t + 1];
+      if (after && after.kind === "title" && after.start === tok.end) {
+        this.addRole(e, after.title, undefined, false);
+        e.surfaces.add(this.surface(tok.start, after.end));
+      }
+    }
+  }
+
+  private addRole(e: DocEntity, title: TitleData, of: GazetteerEntity | undefined, then: boolean): void {
+    let holder = of;
+    if (holder?.roleOf) holder = this.lex.countryByIso.get(holder.roleOf) ?? holder;
+    if (!holder && title.homeDefault) holder = this.home;
+    if (!holder) return;
+    const key = `${title.id}@${holder.id}`;
+    const had = e.roles.get(key);
+    e.roles.set(key, { title, of: holder, then: then || (had?.then ?? false) });
+    // The holder is an entity of the document too, even when only implied.
+    if (!this.entities.has(holder.id)) {
+      this.entities.set(holder.id, { key: holder.id, type: holder.type, label: holder.label, gazetteer: holder, surfaces: new Set(), roles: new Map(), mentions: [] });
+    }
+  }
+
+  /** The person a bare title refers to (秘书长先生, 世卫组织总干事): the one holding it here. */
+  private resolveTitle(title: TitleData, of: GazetteerEntity | undefined, at: number): string | undefined {
+    let best: { key: string; distance: number } | undefined;
+    for (const e of this.entities.values()) {
+      if (e.type !== "Person") continue;
+      const holds = [...e.roles.values()].some((r) => r.title.id === title.id && (!of || r.of.id === of.id || r.of.id === this.lex.countryByIso.get(of.roleOf ?? "")?.id));
+      if (!holds) continue;
+      const before = e.mentions.filter((m) => m <= at);
+      const distance = before.length ? at - (before[before.length - 1] as number) : 1e9 + Math.min(...e.mentions);
+      if (!best || distance < best.distance) best = { key: e.key, distance };
+    }
+    return best?.key;
+  }
+
+  private protagonist(): string | undefined {
+    let best: DocEntity | undefined;
+    for (const e of this.entities.values()) {
+      if (e.type !== "Person") continue;
+      if (!best || e.mentions.length > best.mentions.length || (e.mentions.length === best.mentions.length && Math.min(...e.mentions) < Math.min(...best.mentions))) best = e;
+    }
+    return best?.key;
+  }
+
+  // ---------------------------------------------------------------- events
+  findEvents(sentences: Sentence[], resolver: DateResolver): DocEvent[] {
+    const { norm, lex } = this;
+    const rel = lex.data.relations;
+    const events: DocEvent[] = [];
+    const protagonist = this.protagonist();
+    let speaker: string | undefined;
+    let lastSubject: string | undefined;
+    let pendingDate: string | null = null;
+
+    for (const s of sentences) {
+      const text = norm.slice(s.start, s.end);
+      // Dates in this sentence, resolved in reading order.
+      const dates = scanTimeExpressions(norm, s.start, s.end).map((t) => ({ pos: t.start, date: resolver.resolve(t) }));
+      if (isDateOnly(text)) {
+        pendingDate = dates[0]?.date ?? null;
+        continue;
+      }
+      if (/^\d{1,3}[.、]?$/.test(text)) continue; // list numbering
+      const listDate = pendingDate;
+      pendingDate = null;
+
+      for (const [a, b] of splitClauses(norm, s)) {
+        const clauseTokens = s.tokens.filter((t) => t.start >= a && t.end <= b);
+        // A clause that opens with a person and a speech verb sets who "我" is.
+        const first = clauseTokens[0];
+        if (first && first.start === a && first.kind === "person" && lex.speechVerbs.matchesAt(norm, first.end)) speaker = PERSON + first.name;
+
+        const cues = this.cuesIn(a, b, clauseTokens);
+        let previousSubject: string | undefined;
+        let previousCueEnd = a;
+        for (let c = 0; c < cues.length; c++) {
+          const cue = cues[c] as (typeof cues)[number];
+          const nextCueStart = cues[c + 1]?.start ?? b;
+          let frame: { subjectSlot: [number, number]; objects: Participant[]; objectStart: number } | undefined;
+          for (const kind of cue.entry.frames) {
+            if (kind === "with" || kind === "indirect") {
+              const preps = kind === "with" ? rel.withPrepositions : rel.indirectPrepositions;
+              const p = this.prepositionBefore(preps, Math.max(a, previousCueEnd), cue.start, clauseTokens);
+              if (p === undefined) continue;
+              const objects = this.participants(p + 1, cue.start, clauseTokens, speaker, lastSubject);
+              if (objects.length) frame = { subjectSlot: [a, p], objects, objectStart: p + 1 };
+            } else {
+              const objects = this.participants(cue.end, nextCueStart, clauseTokens, speaker, lastSubject, true);
+              if (objects.length) frame = { subjectSlot: [a, cue.start], objects, objectStart: cue.end };
+            }
+            if (frame) break;
+          }
+          previousCueEnd = cue.end;
+          if (!frame) continue;
+
+          // Subject: named in its slot, else the subject of a coordinated earlier cue, else implicit.
+          const [sa, sb] = frame.subjectSlot;
+          const slotHasEarlierCue = cues.slice(0, c).some((x) => x.start >= sa && x.end <= sb);
+          let subject: string | undefined = slotHasEarlierCue ? previousSubject : this.participants(sa, sb, clauseTokens, speaker, lastSubject).at(-1)?.key;
+          subject ??= protagonist;
+          if (!subject) continue;
+          previousSubject = subject;
+
+          let amount: Amount | null = null;
+          if (cue.entry.relation === "pledged_to") {
+            const found = scanAmounts(norm, lex.data.currencies, frame.objectStart, b)[0];
+            if (found) amount = { value: found.value, currency: found.currency, text: this.surface(found.start, found.end) };
+          }
+          if (cue.entry.needsAmount && !amount) continue;
+
+          // Initiator: 应约 (the other side asked) or 应X邀请 (X asked).
+          let initiatorIsObject = false;
+          let invitedBy: string | undefined;
+          if (lex.symmetric.has(cue.entry.relation)) {
+            const before = norm.slice(sa, frame.objectStart);
+            initiatorIsObject = rel.requestMarkers.some((m) => before.includes(m));
+            invitedBy = this.invitationBy(a, cue.start, clauseTokens, speaker, lastSubject);
+          }
+
+          const datesBefore = dates.filter((d) => d.pos < cue.start && d.date);
+          const date = datesBefore.length ? (datesBefore[datesBefore.length - 1]?.date ?? null) : listDate;
+          const span = this.sourceSpan(s);
+          for (const obj of frame.objects) {
+            if (obj.key === subject) continue;
+            const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject ? invitedBy : null;
+            events.push({ relation: cue.entry.relation, subject, object: obj.key, initiator, date, amount, spans: [span] });
+          }
+          lastSubject = subject;
+        }
+      }
+    }
+    return events;
+  }
+
+  /** Cue words of a clause that are not inside a name. */
+  private cuesIn(a: number, b: number, tokens: Token[]) {
+    const out: { start: number; end: number; entry: import("../lexicon/lexicon.js").CueEntry }[] = [];
+    for (let i = a; i < b; ) {
+      const m = this.lex.cues.longestAt(this.norm, i, b);
+      if (m && !tokens.some((t) => i >= t.start && i < t.end)) {
+        out.push({ start: i, end: m.end, entry: m.values[0] as import("../lexicon/lexicon.js").CueEntry });
+        i = m.end;
+      } else i++;
+    }
+    return out;
+  }
+
+  /** The nearest preposition before `end` that introduces a participant (同德国总理…, 给美国…). */
+  private prepositionBefore(preps: string[], from: number, end: number, tokens: Token[]): number | undefined {
+    for (let i = end - 1; i >= from; i--) {
+      const ch = this.norm[i] as string;
+      if (!preps.includes(ch)) continue;
+      if (tokens.some((t) => i >= t.start && i < t.end)) continue;
+      const names = this.lex.data.names;
+      if ([...names.speakerPronouns, ...names.thirdPersonPronouns].some((p) => this.norm.startsWith(p, i + 1) && i + 1 + p.length <= end)) return i;
+      const next = tokens.find((t) => t.start > i && t.start < end);
+      if (!next) continue;
+      const gap = this.norm.slice(i + 1, next.start);
+      if (gap === "" || (gap.length <= 8 && gap.endsWith("的"))) return i;
+    }
+    return undefined;
+  }
+
+  /**
+   * The participants named in text[start, end): one per enumerated item (A、B和C), each the
+   * head of its noun phrase (the person in 美国盖茨基金会联席主席比尔·盖茨), a person a bare
+   * title refers to, or a pronoun (我 → the speaker).
+   */
+  private participants(start: number, end: number, tokens: Token[], speaker: string | undefined, lastSubject: string | undefined, nearStart = false): Participant[] {
+    const inSlot = tokens.filter((t) => t.start >= start && t.end <= end);
+    if (nearStart && inSlot[0] && inSlot[0].start - start > 12) return [];
+    const groups: Token[][] = [];
+    let current: Token[] = [];
+    for (const t of inSlot) {
+      const prev = current[current.length - 1];
+      if (prev) {
+        const between = this.norm.slice(prev.end, t.start);
+        if (/[、和及与同]|以及/.test(between)) {
+          groups.push(current);
+          current = [];
+        }
+      }
+      current.push(t);
+    }
+    if (current.length) groups.push(current);
+    const out: Participant[] = [];
+    for (const g of groups) {
+      const key = this.headOf(g);
+      if (key && !out.some((p) => p.key === key)) out.push({ key });
+    }
+    if (!out.length) {
+      const text = this.norm.slice(start, end);
+      const names = this.lex.data.names;
+      if (speaker && names.speakerPronouns.some((p) => text === p || text.startsWith(p) || text.endsWith(p))) out.push({ key: speaker });
+      else if (lastSubject && names.thirdPersonPronouns.some((p) => text === p || text.startsWith(p))) out.push({ key: lastSubject });
+    }
+    return out;
+  }
+
+  private headOf(group: Token[]): string | undefined {
+    for (let i = group.length - 1; i >= 0; i--) {
+      const t = group[i] as Token;
+      if (t.kind === "person") return PERSON + t.name;
+      if (t.kind === "title") {
+        const prev = group[i - 1];
+        const of = prev && prev.kind === "entity" && prev.end === t.start ? prev.entity : undefined;
+        const key = this.resolveTitle(t.title, of, t.start);
+        if (key) {
+          // 秘书长先生 is how this text names that person.
+          const honorific = this.lex.honorifics.longestAt(this.norm, t.end);
+          if (honorific) this.entities.get(key)?.surfaces.add(this.surface(t.start, honorific.end));
+          return key;
+        }
+        if (i === group.length - 1) return undefined; // a title nobody in the text holds
+      }
+      if (t.kind === "entity" && (t.entity.type === "Country" || t.entity.type === "Organization")) {
+        this.entityFor(t);
+        return t.entity.id;
+      }
+    }
+    return undefined;
+  }
+
+  /** 应X邀请 / 应X之约: X asked for the contact. */
+  private invitationBy(a: number, end: number, tokens: Token[], speaker: string | undefined, lastSubject: string | undefined): string | undefined {
+    const inv = this.lex.data.relations.invitation;
+    for (let i = a; i < end; i++) {
+      if (!inv.open.some((o) => this.norm.startsWith(o, i)) || this.lex.data.relations.requestMarkers.some((m) => this.norm.startsWith(m, i))) continue;
+      for (const close of inv.close) {
+        const j = this.norm.indexOf(close, i + 1);
+        if (j > i && j < end) return this.participants(i + 1, j, tokens, speaker, lastSubject).at(-1)?.key;
+      }
+    }
+    return undefined;
+  }
+
+  /** The sentence, as a span of the original document. */
+  private sourceSpan(s: Sentence): DocSpan {
+    const { start, end } = originalSpan(this.clean, s.start, s.end);
+    return { start, end, text: this.clean.text.slice(s.start, s.end) };
+  }
+}
+
+/**
+ * One real-world contact is often reported several times in a document (headline, lead,
+ * timeline, quotes): mentions with the same relation and participants are merged, an undated
+ * mention into the dated one when there is exactly one.
+ */
+function mergeDocumentEvents(events: DocEvent[]): DocEvent[] {
+  const keyOf = (e: DocEvent, withDate: boolean) => {
+    const pair = e.relation === "called" || e.relation === "met" ? [e.subject, e.object].sort().join("|") : `${e.subject}>${e.object}`;
+    return `${e.relation}|${pair}${withDate ? `|${e.date ?? ""}` : ""}${e.relation === "pledged_to" ? `|${e.amount?.value ?? ""}${e.amount?.currency ?? ""}` : ""}`;
+  };
+  const merged = new Map<string, DocEvent>();
+  const undated: DocEvent[] = [];
+  for (const e of events) {
+    if (!e.date) {
+      undated.push(e);
+      continue;
+    }
+    const k = keyOf(e, true);
+    const m = merged.get(k);
+    if (m) absorb(m, e);
+    else merged.set(k, { ...e, spans: [...e.spans] });
+  }
+  const undatedMerged = new Map<string, DocEvent>();
+  for (const e of undated) {
+    const pairKey = keyOf(e, false);
+    const dated = [...merged.values()].filter((m) => keyOf(m, false) === pairKey);
+    if (dated.length === 1) absorb(dated[0] as DocEvent, e);
+    else {
+      const m = undatedMerged.get(pairKey);
+      if (m) absorb(m, e);
+      else undatedMerged.set(pairKey, { ...e, spans: [...e.spans] });
+    }
+  }
+  return [...merged.values(), ...undatedMerged.values()];
+}
+
+function absorb(into: DocEvent, e: DocEvent): void {
+  for (const s of e.spans) if (!into.spans.some((x) => x.start === s.start && x.end === s.end)) into.spans.push(s);
+  into.initiator ??= e.initiator;
+  into.amount ??= e.amount;
+}

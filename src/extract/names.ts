@@ -1,0 +1,81 @@
+/**
+ * Finding person names by structure, not by list:
+ *  - after a title: 德国总理|默克尔, 联合国秘书长|古特雷斯 (the name runs to a boundary word,
+ *    a cue, punctuation or the next gazetteer name; at least two characters);
+ *  - before a title at the start of a clause: 习近平|主席在北京会见…;
+ *  - before a speech verb at the start of a clause: 古特雷斯|表示.
+ * jieba's tags are consulted to cut long candidates at a verb and to judge whether a short
+ * string is a name; they are a hint only (jieba splits 古/特雷斯).
+ */
+import type { Lexicon } from "../lexicon/lexicon.js";
+import { isNameChar, NAME_DOT, NAME_HYPHEN } from "../util/chars.js";
+import { tagWords } from "./jieba.js";
+
+const CUT_TAGS = new Set(["v", "vn", "vd", "p", "c", "d", "t", "m", "f", "r", "ad", "an", "u", "q"]);
+const NAME_TAGS = new Set(["nr", "nrfg", "nrt", "nrj"]);
+
+/** The end of a name starting at `start` (after a title), or start when there is none. */
+export function nameAfterTitle(text: string, start: number, limit: number, lex: Lexicon): number {
+  if (start >= limit) return start;
+  if (lex.nameBoundaries.matchesAt(text, start) || lex.names.matchesAt(text, start) || lex.cues.matchesAt(text, start)) return start;
+  const max = lex.data.names.maxLengthWithDots;
+  let k = start;
+  let dots = 0;
+  while (k < limit && k - start < max) {
+    const ch = text[k] as string;
+    if (!isNameChar(ch)) break;
+    if (ch === NAME_DOT || ch === NAME_HYPHEN) dots++;
+    if (k - start >= 2 && (lex.nameBoundaries.matchesAt(text, k) || lex.cues.matchesAt(text, k) || lex.names.matchesAt(text, k))) break;
+    k++;
+  }
+  // Trailing dots or hyphens are not part of the name.
+  while (k > start && (text[k - 1] === NAME_DOT || text[k - 1] === NAME_HYPHEN)) k--;
+  if (k - start < 2) return start;
+  if (dots === 0 && k - start > lex.data.names.maxLength) k = start + lex.data.names.maxLength;
+  if (dots === 0 && k - start > 3) k = cutAtVerb(text, start, k);
+  return k - start >= 2 ? k : start;
+}
+
+/** Cuts a name candidate where jieba sees a multi-character verb or function word. */
+function cutAtVerb(text: string, start: number, end: number): number {
+  let pos = start;
+  for (const { word, tag } of tagWords(text.slice(start, end))) {
+    if (pos - start >= 2 && word.length >= 2 && CUT_TAGS.has(tag)) return pos;
+    pos += word.length;
+  }
+  return end;
+}
+
+/** Whether a short string reads as a person's name (jieba says so, or it is a transliteration). */
+export function looksLikeName(s: string, lex: Lexicon): boolean {
+  if (s.length < 2 || s.length > lex.data.names.maxLengthWithDots) return false;
+  for (const ch of s) if (!isNameChar(ch)) return false;
+  if (s.includes(NAME_DOT) || s.includes(NAME_HYPHEN)) return true;
+  if (s.length > lex.data.names.maxLength) return false;
+  const tags = tagWords(s);
+  if (tags.length === 1 && NAME_TAGS.has(tags[0]?.tag ?? "")) return true;
+  if (tags.some((t) => t.word.length >= 2 && CUT_TAGS.has(t.tag))) return false;
+  const translit = [...s].filter((c) => lex.transliteration.has(c)).length;
+  return s.length >= 3 && translit / s.length >= 0.8 && tags.some((t) => NAME_TAGS.has(t.tag) || t.tag === "x" || t.word.length === 1);
+}
+
+/**
+ * The name just before `end` (a title or speech verb), going left to the clause start or a
+ * boundary word; undefined when the text there is not a name.
+ */
+export function nameBefore(text: string, clauseStart: number, end: number, lex: Lexicon): { start: number; end: number } | undefined {
+  let start = end;
+  const max = lex.data.names.maxLengthWithDots;
+  while (start > clauseStart && end - start < max && isNameChar(text[start - 1] as string)) start--;
+  // Drop everything up to the last boundary word, cue or gazetteer name inside the candidate.
+  for (let i = start; i < end; i++) {
+    const b = lex.nameBoundaries.longestAt(text, i, end) ?? lex.cues.longestAt(text, i, end) ?? lex.names.longestAt(text, i, end);
+    // A boundary inside the name itself (文在寅) leaves less than two characters after it.
+    if (b && end - b.end >= 2) {
+      start = b.end;
+      i = b.end - 1;
+    }
+  }
+  const s = text.slice(start, end);
+  return looksLikeName(s, lex) ? { start, end } : undefined;
+}

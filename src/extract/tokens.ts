@@ -1,0 +1,66 @@
+/**
+ * Scans a span of normalized text into tokens: gazetteer entities (countries, organizations,
+ * places), titles, and the persons and organizations a document has introduced. Longest match
+ * wins; on equal length the gazetteer wins. Text between tokens is left as gaps.
+ */
+import type { Lexicon, GazetteerEntity } from "../lexicon/lexicon.js";
+import type { TitleData } from "../lexicon/data.js";
+import { Trie } from "../lexicon/trie.js";
+
+export type Token =
+  | { kind: "entity"; start: number; end: number; entity: GazetteerEntity }
+  | { kind: "title"; start: number; end: number; title: TitleData }
+  | { kind: "person"; start: number; end: number; name: string };
+
+/** Names a document has introduced: persons (by normalized name) and organizations found by structure. */
+export type DocNames = Trie<{ kind: "person"; name: string } | { kind: "entity"; entity: GazetteerEntity }>;
+
+export function newDocNames(): DocNames {
+  return new Trie();
+}
+
+/** Tokens of text[start, end), left to right, non-overlapping. */
+export function scanTokens(text: string, start: number, end: number, lex: Lexicon, doc?: DocNames): Token[] {
+  const tokens: Token[] = [];
+  let i = start;
+  while (i < end) {
+    let g = lex.names.longestAt(text, i, end);
+    // Latin acronyms (WHO, EU) count only as whole words.
+    if (g && isAsciiWordChar(text[i]) && (isAsciiWordChar(text[i - 1]) || isAsciiWordChar(text[g.end]))) g = undefined;
+    const d = doc?.longestAt(text, i, end);
+    if (d && (!g || d.end > g.end)) {
+      const v = d.values[0];
+      if (v?.kind === "person") tokens.push({ kind: "person", start: i, end: d.end, name: v.name });
+      else if (v) tokens.push({ kind: "entity", start: i, end: d.end, entity: v.entity });
+      i = d.end;
+      continue;
+    }
+    if (g) {
+      const prev = tokens[tokens.length - 1];
+      const afterEntity = prev !== undefined && prev.end === i && prev.kind === "entity";
+      // A word that is both a country and a title (苏丹) is a title right after a country (阿曼苏丹).
+      const title = g.values.find((v) => v.kind === "title");
+      const entity = g.values.find((v) => v.kind === "entity");
+      if (title && (!entity || afterEntity)) {
+        tokens.push({ kind: "title", start: i, end: g.end, title: title.title });
+      } else if (entity && entity.kind === "entity") {
+        let tokenEnd = g.end;
+        if (entity.entity.type === "Country") {
+          const ext = lex.countryExtensions.longestAt(text, tokenEnd, end);
+          if (ext) tokenEnd = ext.end;
+        }
+        tokens.push({ kind: "entity", start: i, end: tokenEnd, entity: entity.entity });
+        i = tokenEnd;
+        continue;
+      }
+      i = g.end;
+      continue;
+    }
+    i++;
+  }
+  return tokens;
+}
+
+function isAsciiWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z0-9]/.test(ch);
+}

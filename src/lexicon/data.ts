@@ -1,0 +1,137 @@
+/**
+ * Loads the versioned data files under data/ (gazetteers and patterns). The data folder is
+ * found next to the package (src/ or dist/ one level down), or given explicitly.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface CountryData {
+  id: string;
+  iso2: string;
+  iso3: string;
+  label: string;
+  en: string;
+  enOfficial: string;
+  aliases: string[];
+  side: string[];
+}
+export interface OrganizationData {
+  id: string;
+  label: string;
+  en: string;
+  acronym?: string;
+  aliases: string[];
+  roleOf?: string;
+}
+export interface PlaceData {
+  id: string;
+  label: string;
+  en: string;
+  in?: string;
+  aliases: string[];
+}
+export interface TitleData {
+  id: string;
+  label: string;
+  en: string;
+  aliases?: string[];
+  homeDefault?: boolean;
+}
+export interface CueData {
+  word: string;
+  frames: ("with" | "transitive" | "indirect")[];
+  needsAmount?: boolean;
+}
+export interface RelationData {
+  en: string;
+  symmetric: boolean;
+  cues: CueData[];
+}
+export interface RelationsData {
+  withPrepositions: string[];
+  indirectPrepositions: string[];
+  requestMarkers: string[];
+  invitation: { open: string[]; close: string[] };
+  relations: Record<string, RelationData>;
+}
+export interface NamesData {
+  maxLength: number;
+  maxLengthWithDots: number;
+  boundaryWords: string[];
+  speechVerbs: string[];
+  honorifics: string[];
+  thenMarkers: string[];
+  speakerPronouns: string[];
+  thirdPersonPronouns: string[];
+}
+export interface BoilerplateData {
+  linePatterns: string[];
+  navSeparators: string[];
+  navCellMaxLength: number;
+  navMinCells: number;
+  bullets: string[];
+  linkListMaxLength: number;
+  teaserEndings: string[];
+  metaLine: string[];
+}
+export interface CurrencyData {
+  currencies: Record<string, string>;
+  multipliers: Record<string, number>;
+}
+
+export interface LexiconData {
+  countries: CountryData[];
+  organizations: OrganizationData[];
+  places: PlaceData[];
+  titles: TitleData[];
+  relations: RelationsData;
+  names: NamesData;
+  boilerplate: BoilerplateData;
+  currencies: CurrencyData;
+  transliterationChars: string;
+}
+
+/** The data/ folder shipped with the package. */
+export function defaultDataDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ["../..", "..", "../../.."]) {
+    const dir = resolve(here, up, "data");
+    if (existsSync(join(dir, "gazetteer", "countries.json"))) return dir;
+  }
+  throw new Error("diplograph: cannot find the data/ folder (gazetteers and patterns)");
+}
+
+function readJson<T>(dir: string, path: string): T {
+  const file = join(dir, path);
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch (e) {
+    throw new Error(`diplograph: cannot load ${file}: ${(e as Error).message}`);
+  }
+}
+
+const cache = new Map<string, LexiconData>();
+
+/** Reads every data file once per folder. */
+export function loadLexiconData(dataDir = defaultDataDir()): LexiconData {
+  const hit = cache.get(dataDir);
+  if (hit) return hit;
+  const data: LexiconData = {
+    countries: readJson<{ countries: CountryData[] }>(dataDir, "gazetteer/countries.json").countries,
+    organizations: readJson<{ organizations: OrganizationData[] }>(dataDir, "gazetteer/organizations.json").organizations,
+    places: readJson<{ places: PlaceData[] }>(dataDir, "gazetteer/places.json").places,
+    titles: readJson<{ titles: TitleData[] }>(dataDir, "gazetteer/titles.json").titles,
+    relations: readJson<RelationsData>(dataDir, "patterns/relations.json"),
+    names: readJson<NamesData>(dataDir, "patterns/names.json"),
+    boilerplate: readJson<BoilerplateData>(dataDir, "patterns/boilerplate.json"),
+    currencies: readJson<CurrencyData>(dataDir, "patterns/currencies.json"),
+    transliterationChars: readFileSync(join(dataDir, "patterns/transliteration-chars.txt"), "utf8")
+      .split("\n")
+      .filter((l) => !l.startsWith("#"))
+      .join("")
+      .trim(),
+  };
+  cache.set(dataDir, data);
+  return data;
+}

@@ -1,0 +1,138 @@
+/**
+ * The lexicon: every gazetteer name, title and cue word, normalized the same way as the text
+ * (simplified, half-width), in tries for longest-match scanning. Built once from data/.
+ */
+import { Trie } from "./trie.js";
+import { loadLexiconData, type CountryData, type LexiconData, type OrganizationData, type PlaceData, type TitleData } from "./data.js";
+import { normalizeText } from "../clean/normalize.js";
+import type { EntityType, Relation } from "../model/types.js";
+
+/** A gazetteer entity as known to the lexicon. */
+export interface GazetteerEntity {
+  /** Output id, e.g. "country/germany". */
+  id: string;
+  type: EntityType;
+  label: string;
+  labelEn?: string;
+  aliases: string[];
+  codes?: Record<string, string>;
+  /** Titles under this organization are roles of this country (国务院 → China). */
+  roleOf?: string;
+}
+
+export type LexEntry =
+  | { kind: "entity"; entity: GazetteerEntity }
+  | { kind: "title"; title: TitleData };
+
+export interface CueEntry {
+  relation: Relation;
+  word: string;
+  frames: ("with" | "transitive" | "indirect")[];
+  needsAmount: boolean;
+}
+
+export interface Lexicon {
+  data: LexiconData;
+  /** Countries, organizations, places and titles. */
+  names: Trie<LexEntry>;
+  cues: Trie<CueEntry>;
+  /** Words that end a person's name (boundaries, speech verbs, cues). */
+  nameBoundaries: Trie<true>;
+  speechVerbs: Trie<true>;
+  honorifics: Trie<true>;
+  orgSuffixes: string[];
+  countryExtensions: Trie<true>;
+  transliteration: Set<string>;
+  entitiesById: Map<string, GazetteerEntity>;
+  /** Country entity by ISO alpha-2 code. */
+  countryByIso: Map<string, GazetteerEntity>;
+  symmetric: Set<Relation>;
+}
+
+const cache = new Map<LexiconData, Lexicon>();
+
+/** Builds (once) the lexicon of a data folder. */
+export function getLexicon(dataDir?: string): Lexicon {
+  const data = loadLexiconData(dataDir);
+  const hit = cache.get(data);
+  if (hit) return hit;
+  const lex = buildLexicon(data);
+  cache.set(data, lex);
+  return lex;
+}
+
+function buildLexicon(data: LexiconData): Lexicon {
+  const names = new Trie<LexEntry>();
+  const entitiesById = new Map<string, GazetteerEntity>();
+  const countryByIso = new Map<string, GazetteerEntity>();
+  const addEntity = (e: GazetteerEntity, surfaces: string[]) => {
+    entitiesById.set(e.id, e);
+    const entry: LexEntry = { kind: "entity", entity: e };
+    for (const s of surfaces) names.add(normalizeText(s), entry);
+  };
+  for (const c of data.countries) {
+    const e = countryEntity(c);
+    countryByIso.set(c.iso2, e);
+    addEntity(e, [c.label, ...c.aliases, ...c.side]);
+  }
+  for (const o of data.organizations) addEntity(orgEntity(o), [o.label, ...o.aliases]);
+  for (const p of data.places) addEntity(placeEntity(p), [p.label, ...p.aliases]);
+  for (const t of data.titles) {
+    const entry: LexEntry = { kind: "title", title: t };
+    for (const s of [t.label, ...(t.aliases ?? [])]) names.add(normalizeText(s), entry);
+  }
+
+  const cues = new Trie<CueEntry>();
+  const symmetric = new Set<Relation>();
+  for (const [relation, r] of Object.entries(data.relations.relations)) {
+    if (r.symmetric) symmetric.add(relation as Relation);
+    for (const c of r.cues) {
+      cues.add(normalizeText(c.word), { relation: relation as Relation, word: c.word, frames: c.frames, needsAmount: c.needsAmount ?? false });
+    }
+  }
+  const wordTrie = (words: string[]) => {
+    const t = new Trie<true>();
+    for (const w of words) t.add(normalizeText(w), true);
+    return t;
+  };
+  const n = data.names as LexiconData["names"] & { orgSuffixes?: string[]; countryExtensions?: string[] };
+  const allCueWords = Object.values(data.relations.relations).flatMap((r) => r.cues.map((c) => c.word));
+  return {
+    data,
+    names,
+    cues,
+    nameBoundaries: wordTrie([...n.boundaryWords, ...n.speechVerbs, ...n.honorifics, ...allCueWords]),
+    speechVerbs: wordTrie(n.speechVerbs),
+    honorifics: wordTrie(n.honorifics),
+    orgSuffixes: (n.orgSuffixes ?? []).map(normalizeText),
+    countryExtensions: wordTrie(n.countryExtensions ?? []),
+    transliteration: new Set(normalizeText(data.transliterationChars)),
+    entitiesById,
+    countryByIso,
+    symmetric,
+  };
+}
+
+function countryEntity(c: CountryData): GazetteerEntity {
+  return {
+    id: `country/${c.id}`,
+    type: "Country",
+    label: c.label,
+    labelEn: c.en,
+    aliases: [...c.aliases, ...c.side],
+    codes: { iso2: c.iso2, iso3: c.iso3 },
+  };
+}
+
+function orgEntity(o: OrganizationData): GazetteerEntity {
+  const e: GazetteerEntity = { id: `org/${o.id}`, type: "Organization", label: o.label, labelEn: o.en, aliases: o.aliases };
+  if (o.roleOf) e.roleOf = o.roleOf;
+  if (o.acronym) e.codes = { acronym: o.acronym };
+  return e;
+}
+
+function placeEntity(p: PlaceData): GazetteerEntity {
+  const e: GazetteerEntity = { id: `place/${p.id}`, type: "Place", label: p.label, labelEn: p.en, aliases: p.aliases };
+  if (p.in) e.codes = { in: p.in };
+  return e;
+}
