@@ -14,9 +14,9 @@ const table = new Map<string, string>();
 
 /** The normalized form of one UTF-16 code unit (or itself when normalizing would change the length). */
 export function normalizeChar(ch: string): string {
-  let out = table.get(ch);
-  if (out !== undefined) return out;
-  out = ch;
+  const cached = table.get(ch);
+  if (cached !== undefined) return cached;
+  let out: string = ch;
   if (DOTS.has(ch)) out = NAME_DOT;
   else if (DASHES.has(ch)) out = NAME_HYPHEN;
   else {
@@ -57,4 +57,14 @@ export function looksTraditional(text: string): boolean {
     if (code >= 0x4e00 && code <= 0x9fff && normalizeChar(ch) !== ch) changed++;
   }
   return changed >= 2;
+}
+
+/** True when any character of a short text (a name, an alias) is a traditional form. */
+export function hasTraditional(text: string): boolean {
+  for (const ch of text) if (ch.length === 1 && isHanCode(ch.charCodeAt(0)) && normalizeChar(ch) !== ch) return true;
+  return false;
+}
+
+function isHanCode(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
 }

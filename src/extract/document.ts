@@ -442,7 +442,7 @@ class DocContext {
       const next = tokens.find((t) => t.start > i && t.start < end);
       if (!next) continue;
       const gap = this.norm.slice(i + 1, next.start);
-      if (gap === "" || (gap.length <= 8 && gap.endsWith("的"))) return i;
+      if (gap === "" || (gap.length <= 8 && gap.endsWith("的")) || names.thenMarkers.includes(gap)) return i;
     }
     return undefined;
   }

@@ -1,0 +1,96 @@
+/**
+ * The `diplograph` command line: build, eval. Every command returns its exit code; errors are
+ * printed as one line naming the file and the problem.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { join } from "node:path";
+import { build, BuildError, summaryLine } from "../build.js";
+import { formatReport, GoldFormatError, readGold, readJsonLines, score, summaryOf, type PredictedEntity, type PredictedEvent } from "../eval/score.js";
+import { isoDate } from "../ingest/read.js";
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command()
+    .name("diplograph")
+    .description("Turns news text into a knowledge graph of who called, met, wrote to and pledged to whom.")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command("build")
+    .description("extract entities and contact events from files, folders or .jsonl and write the graph")
+    .argument("<inputs...>", "files (.txt, .html), folders, or .jsonl with one {id, text, date?, url?, title?} a line")
+    .requiredOption("-o, --out <dir>", "output folder")
+    .option("--date <YYYY-MM-DD>", "anchor date for documents without dateline or publication date")
+    .option("--home <ISO2>", "country whose posts unqualified titles (国家主席) name", "CN")
+    .option("--base <iri>", "base IRI for data in RDF output")
+    .option("--data <dir>", "folder with gazetteers and patterns (default: the bundled data/)")
+    .action(async (inputs: string[], o: { out: string; date?: string; home: string; base?: string; data?: string }) => {
+      const date = o.date === undefined ? undefined : checkedDate(o.date);
+      const r = await build(inputs, {
+        out: o.out,
+        home: o.home,
+        ...(date ? { date } : {}),
+        ...(o.base ? { base: o.base } : {}),
+        ...(o.data ? { dataDir: o.data } : {}),
+      });
+      process.stderr.write(summaryLine(r) + "\n");
+    });
+
+  program
+    .command("eval")
+    .description("score a build (or the inputs, built in memory) against gold annotations")
+    .argument("[inputs...]", "documents to build in memory instead of reading --out")
+    .requiredOption("-g, --gold <file>", "gold annotations (JSON)")
+    .option("-o, --out <dir>", "a build folder with events.jsonl and entities.jsonl")
+    .option("--date <YYYY-MM-DD>", "anchor date when building inputs")
+    .addOption(new Option("--min-f1 <f>", "exit 1 when event F1 is below this").argParser(parseFloat))
+    .option("--json", "print the scores as JSON")
+    .action(async (inputs: string[], o: { gold: string; out?: string; date?: string; minF1?: number; json?: boolean }) => {
+      const gold = readGold(o.gold);
+      let events: PredictedEvent[];
+      let entities: PredictedEntity[];
+      if (inputs.length) {
+        const date = o.date === undefined ? undefined : checkedDate(o.date);
+        const r = await build(inputs, date ? { date } : {});
+        events = r.model.events;
+        entities = r.model.entities;
+      } else if (o.out) {
+        events = readJsonLines<PredictedEvent>(join(o.out, "events.jsonl"));
+        entities = readJsonLines<PredictedEntity>(join(o.out, "entities.jsonl"));
+      } else throw new UsageError("eval needs --out <build folder> or input documents");
+      const report = score(gold, events, entities);
+      if (o.json) {
+        const { missed, spurious, entityProblems, ...figures } = report;
+        process.stdout.write(JSON.stringify({ ...figures, missed, spurious, entityProblems }, null, 2) + "\n");
+      } else process.stdout.write(formatReport(report) + "\n");
+      if (o.minF1 !== undefined && !(report.events.f1 >= o.minF1)) {
+        process.stderr.write(`diplograph eval: F1 ${report.events.f1.toFixed(3)} is below --min-f1 ${o.minF1}: ${summaryOf(report)}\n`);
+        code = 1;
+      }
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UsageError) {
+      process.stderr.write(`diplograph: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof BuildError || e instanceof GoldFormatError) {
+      process.stderr.write(`diplograph: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  return code;
+}
+
+class UsageError extends Error {}
+
+function checkedDate(s: string): string {
+  const d = isoDate(s);
+  if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) throw new UsageError(`--date "${s}" is not a date (expected YYYY-MM-DD)`);
+  return d;
+}
