@@ -8,6 +8,7 @@ import { MappedTextBuilder, type MappedText } from "../util/mapped-text.js";
 import { countHan } from "../util/chars.js";
 import type { BoilerplateData } from "../lexicon/data.js";
 import { isoDate } from "../ingest/read.js";
+import { normalizeText } from "./normalize.js";
 
 export interface CleanedPage {
   text: MappedText;
@@ -21,7 +22,8 @@ const SENTENCE_PUNCT = /[。！？!?；;，,]/;
 const DATE_ONLY = /^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$/;
 
 export function removeBoilerplate(page: MappedText, rules: BoilerplateData): CleanedPage {
-  const lowerPatterns = rules.linePatterns.map((p) => p.toLowerCase());
+  const lowerPatterns = rules.linePatterns.map((p) => normalizeText(p).toLowerCase());
+  const metaLine = rules.metaLine.map(normalizeText);
   const out = new MappedTextBuilder();
   let published: string | undefined;
   let headline: string | undefined;
@@ -35,14 +37,16 @@ export function removeBoilerplate(page: MappedText, rules: BoilerplateData): Cle
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
     const trimmed = line.trim();
-    const lower = trimmed.toLowerCase();
+    // Patterns are written in simplified, half-width forms: match against the normalized line.
+    const normalized = normalizeText(trimmed);
+    const lower = normalized.toLowerCase();
     let keep: [number, number][] = [];
     let isBullet = false;
 
     if (!trimmed) {
       // blank line: nothing to keep
-    } else if (rules.metaLine.some((m) => trimmed.includes(m)) && trimmed.length < 160) {
-      const date = findDate(trimmed);
+    } else if (metaLine.some((m) => normalized.includes(m)) && trimmed.length < 160) {
+      const date = findDate(normalized);
       if (date && !published) {
         published = date;
         if (lastKept && lastKept.length <= 60 && !/[。！？]$/.test(lastKept)) headline = lastKept;

@@ -15,6 +15,8 @@ export interface TimeExpression {
   day?: number;
   /** Days relative to the reference (今天 0, 昨天 -1), or "same" for 当天. */
   relative?: number | "same";
+  /** The second date of a range (7日至8日): an event is dated by the first. */
+  rangeEnd?: boolean;
 }
 
 const CN = "[零〇一二两三四五六七八九十]";
@@ -26,11 +28,12 @@ const TIME_RE = new RegExp(
     "(?<![\\d.])(\\d{1,2})月(\\d{1,2})[日号]",
     `(${CN}{1,2})月(${CN}{1,3})[日号]`,
     "(?<![\\d月.])(\\d{1,2})[日号](?![\\d])",
-    "(今天|今日|当天|当日|昨天|昨日|前天|明天)",
+    "(今天|今日|当天|当日|昨天|昨日|前天|明天|同日(?=[，,、\\s上下晚早中]))",
   ].join("|"),
   "g"
 );
-const RELATIVE: Record<string, number | "same"> = { 今天: 0, 今日: 0, 当天: "same", 当日: "same", 昨天: -1, 昨日: -1, 前天: -2, 明天: 1 };
+const RELATIVE: Record<string, number | "same"> = { 今天: 0, 今日: 0, 当天: "same", 当日: "same", 同日: "same", 昨天: -1, 昨日: -1, 前天: -2, 明天: 1 };
+const RANGE = /^\s*(至|到|-|~|—|～)\s*$/;
 
 /** Finds the time expressions of text[start, end). */
 export function scanTimeExpressions(text: string, start = 0, end = text.length): TimeExpression[] {
@@ -49,6 +52,11 @@ export function scanTimeExpressions(text: string, start = 0, end = text.length):
       if (month >= 1 && day >= 1) out.push({ start: s, end: e, month, day });
     } else if (m[11]) out.push({ start: s, end: e, day: +m[11] });
     else if (m[12]) out.push({ start: s, end: e, relative: RELATIVE[m[12]] as number | "same" });
+  }
+  for (let i = 1; i < out.length; i++) {
+    const p = out[i - 1] as TimeExpression;
+    const t = out[i] as TimeExpression;
+    if (RANGE.test(text.slice(p.end, t.start))) t.rangeEnd = true;
   }
   return out;
 }

@@ -11,11 +11,12 @@ import { identityText, originalSpan, type MappedText } from "../util/mapped-text
 import { htmlToText } from "../ingest/html.js";
 import { removeBoilerplate } from "../clean/boilerplate.js";
 import { looksTraditional, normalizeText } from "../clean/normalize.js";
-import { CLAUSE_END, SENTENCE_END, NAME_DOT } from "../util/chars.js";
+import { CLAUSE_END, SENTENCE_END, NAME_DOT, NAME_HYPHEN } from "../util/chars.js";
 import { newDocNames, scanTokens, type DocNames, type Token } from "./tokens.js";
 import { nameAfterTitle, nameBefore } from "./names.js";
 import { DateResolver, isDateOnly, scanTimeExpressions } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
+import { tagWords } from "./jieba.js";
 import { slugify } from "../model/ids.js";
 
 export interface ExtractOptions {
@@ -78,7 +79,7 @@ const DATELINE = /(\d{1,2})月(\d{1,2})日电/;
 /** Extracts entities and events from one document. */
 export function extractDocument(doc: SourceDocument, opts: ExtractOptions): DocumentExtraction {
   const lex = opts.lexicon;
-  const page = doc.format === "html" ? htmlToText(doc.original) : { text: identityText(doc.original) };
+  const page = doc.format === "html" ? htmlToText(doc.original, lex.data.boilerplate.htmlSkipClasses) : { text: identityText(doc.original) };
   const cleaned = removeBoilerplate(page.text, lex.data.boilerplate);
   const clean = cleaned.text;
   const norm = normalizeText(clean.text);
@@ -127,6 +128,24 @@ function splitSentences(norm: string): Sentence[] {
   return out;
 }
 
+/** End of a dotted foreign name starting at i (伊姆兰·汗, 约瑟夫·拜登), or i when there is none. */
+function dottedNameEnd(norm: string, i: number, limit: number, lex: Lexicon): number {
+  let k = i;
+  let parts = 0;
+  let partStart = i;
+  while (k < limit) {
+    const ch = norm[k] as string;
+    if (lex.transliteration.has(ch)) k++;
+    else if ((ch === NAME_DOT || ch === NAME_HYPHEN) && k > partStart && lex.transliteration.has(norm[k + 1] ?? "")) {
+      parts++;
+      k++;
+      partStart = k;
+    } else break;
+    if (k - i > lex.data.names.maxLengthWithDots) return i;
+  }
+  return parts > 0 && k > partStart ? k : i;
+}
+
 /** Clause bounds inside a sentence. */
 function splitClauses(norm: string, s: Sentence): [number, number][] {
   const out: [number, number][] = [];
@@ -140,6 +159,9 @@ function splitClauses(norm: string, s: Sentence): [number, number][] {
   if (s.end > a) out.push([a, s.end]);
   return out;
 }
+
+/** jieba tags of words that cannot sit inside a noun phrase naming a party. */
+const PHRASE_BREAK_TAGS = new Set(["v", "vd", "vn", "p", "m", "t", "c", "u", "ul", "uj", "f"]);
 
 interface Participant {
   key: string;
@@ -183,6 +205,13 @@ class DocContext {
           const name = nameBefore(norm, from, tok.start, lex);
           if (name) this.addPerson(norm.slice(name.start, name.end));
         }
+      }
+      // 约瑟夫·拜登: a run of transliteration characters joined by middle dots is a foreign name.
+      for (let i = s.start; i < s.end; i++) {
+        if (!lex.transliteration.has(norm[i] as string) || lex.transliteration.has(norm[i - 1] ?? "")) continue;
+        const end = dottedNameEnd(norm, i, s.end, lex);
+        if (end > i && !tokens.some((tk) => tk.start < end && tk.end > i)) this.addPerson(norm.slice(i, end));
+        if (end > i) i = end;
       }
       // 古特雷斯表示: a name at the start of a clause, before a speech verb.
       for (const [a, b] of clauses) {
@@ -254,33 +283,42 @@ class DocContext {
       e.mentions.push(tok.start);
       e.surfaces.add(this.surface(tok.start, tok.end));
       if (tok.kind !== "person") continue;
-      // Titles before the name: [时任][country/org…][title][兼 title] name
+      // Titles before the name: [时任][country/org…]title[兼 title][、[org…]title…] name.
+      // Each title is held in the entity just before it, else in that of the title it is joined to.
       let chainStart = tok.start;
       let u = t - 1;
-      const titles: TitleData[] = [];
+      const held: { title: TitleData; of: GazetteerEntity | undefined; unknownHolder: boolean }[] = [];
+      let joinedGroup: typeof held = [];
       while (u >= 0) {
         const p = tokens[u] as Token;
         const between = this.norm.slice(p.end, chainStart);
-        if (p.kind !== "title" || (between !== "" && between !== "兼")) break;
-        titles.unshift(p.title);
-        chainStart = p.start;
-        u--;
-      }
-      let of: GazetteerEntity | undefined;
-      const before = tokens[u];
-      if (titles.length && before && before.kind === "entity" && before.end === chainStart) {
-        of = before.entity;
-        chainStart = before.start;
-        // Walk back over the rest of the noun phrase for the surface (美国盖茨基金会…).
-        for (let v = u - 1; v >= 0; v--) {
-          const p = tokens[v] as Token;
-          if (p.kind !== "entity" || p.end !== chainStart) break;
-          chainStart = p.start;
+        const joined = between === "" || (held.length > 0 && (between === "兼" || between === "、"));
+        if (p.kind !== "title" || !joined) break;
+        let of: GazetteerEntity | undefined;
+        let from = p.start;
+        let v = u - 1;
+        const q = tokens[v];
+        if (q && q.kind === "entity" && q.end === p.start) {
+          of = q.entity;
+          from = q.start;
+          // Walk back over the rest of the noun phrase for the surface (美国盖茨基金会…).
+          for (v = v - 1; v >= 0; v--) {
+            const r = tokens[v] as Token;
+            if (r.kind !== "entity" || r.end !== from) break;
+            from = r.start;
+          }
         }
+        const h = { title: p.title, of, unknownHolder: !of && this.endsWithOrganizationWord(from) };
+        if (between === "、") joinedGroup = [];
+        for (const right of joinedGroup) if (!right.of && !right.unknownHolder) right.of = of;
+        joinedGroup.push(h);
+        held.unshift(h);
+        chainStart = from;
+        u = v;
       }
       const then = this.lex.data.names.thenMarkers.some((m) => this.norm.slice(chainStart - m.length, chainStart) === m);
       if (then) chainStart -= 2;
-      for (const title of titles) this.addRole(e, title, of, then);
+      for (const h of held) if (!h.unknownHolder) this.addRole(e, h.title, h.of, then);
       if (chainStart < tok.start) e.surfaces.add(this.surface(chainStart, tok.end));
       // A title right after the name (习近平主席).
       const after = tokens[t + 1];
@@ -289,6 +327,29 @@ class DocContext {
         e.surfaces.add(this.surface(tok.start, after.end));
       }
     }
+  }
+
+  /**
+   * Whether text between two names ends a noun phrase: it holds a number or date, a boundary
+   * word (在, 于 …), a cue, or a word jieba reads as a verb or preposition.
+   */
+  private gapEndsPhrase(between: string): boolean {
+    if (between.length > 8 || /[\d\p{P}]/u.test(between)) return true;
+    for (let i = 0; i < between.length; i++) {
+      if (this.lex.nameBoundaries.matchesAt(between, i) || this.lex.cues.matchesAt(between, i)) return true;
+    }
+    return tagWords(between).some((w) => PHRASE_BREAK_TAGS.has(w.tag));
+  }
+
+  /** Text between tokens that ends in a post (…办公室主任, …政治局委员): a title we do not list. */
+  private endsWithTitleWord(between: string): boolean {
+    if (between.length > 24 || this.lex.cues.longestAt(between, 0) || [...between].some((c, i) => this.lex.cues.matchesAt(between, i) || this.lex.speechVerbs.matchesAt(between, i))) return false;
+    return this.lex.data.names.postSuffixes.some((suf) => between.endsWith(suf));
+  }
+
+  /** Whether the text just before `pos` ends with an organization word (…委员会|委员长): an unknown holder. */
+  private endsWithOrganizationWord(pos: number): boolean {
+    return this.lex.orgSuffixes.some((suf) => pos >= suf.length && this.norm.slice(pos - suf.length, pos) === suf);
   }
 
   private addRole(e: DocEntity, title: TitleData, of: GazetteerEntity | undefined, then: boolean): void {
@@ -341,7 +402,7 @@ class DocContext {
     for (const s of sentences) {
       const text = norm.slice(s.start, s.end);
       // Dates in this sentence, resolved in reading order.
-      const dates = scanTimeExpressions(norm, s.start, s.end).map((t) => ({ pos: t.start, date: resolver.resolve(t) }));
+      const dates = scanTimeExpressions(norm, s.start, s.end).map((t) => ({ pos: t.start, date: resolver.resolve(t), rangeEnd: t.rangeEnd === true }));
       if (isDateOnly(text)) {
         pendingDate = dates[0]?.date ?? null;
         continue;
@@ -350,8 +411,12 @@ class DocContext {
       const listDate = pendingDate;
       pendingDate = null;
 
-      for (const [a, b] of splitClauses(norm, s)) {
+      const clauses = splitClauses(norm, s);
+      for (let ci = 0; ci < clauses.length; ci++) {
+        const [a, b] = clauses[ci] as [number, number];
         const clauseTokens = s.tokens.filter((t) => t.start >= a && t.end <= b);
+        const next = clauses[ci + 1];
+        const nextClauseSubject = next ? this.participants(next[0], next[1], s.tokens, speaker, lastSubject, true)[0]?.key : undefined;
         // A clause that opens with a person and a speech verb sets who "我" is.
         const first = clauseTokens[0];
         if (first && first.start === a && first.kind === "person" && lex.speechVerbs.matchesAt(norm, first.end)) speaker = PERSON + first.name;
@@ -382,7 +447,9 @@ class DocContext {
           // Subject: named in its slot, else the subject of a coordinated earlier cue, else implicit.
           const [sa, sb] = frame.subjectSlot;
           const slotHasEarlierCue = cues.slice(0, c).some((x) => x.start >= sa && x.end <= sb);
-          let subject: string | undefined = slotHasEarlierCue ? previousSubject : this.participants(sa, sb, clauseTokens, speaker, lastSubject).at(-1)?.key;
+          let subject: string | undefined = slotHasEarlierCue ? previousSubject : this.participants(sa, sb, clauseTokens, speaker, lastSubject)[0]?.key;
+          // An adverbial clause (在…基础上，X…) takes the subject of the clause that follows it.
+          if (!subject && rel.adverbialOpeners.some((o) => norm.startsWith(o, a))) subject = nextClauseSubject;
           subject ??= protagonist;
           if (!subject) continue;
           previousSubject = subject;
@@ -403,8 +470,17 @@ class DocContext {
             invitedBy = this.invitationBy(a, cue.start, clauseTokens, speaker, lastSubject);
           }
 
-          const datesBefore = dates.filter((d) => d.pos < cue.start && d.date);
-          const date = datesBefore.length ? (datesBefore[datesBefore.length - 1]?.date ?? null) : listDate;
+          // The date: the last one written before the cue (the start of a range), else the list
+          // item's; none when the text says the contact was earlier (此前) than that date.
+          const datesBefore = dates.filter((d) => d.pos < cue.start && d.date && !d.rangeEnd);
+          const lastDate = datesBefore[datesBefore.length - 1];
+          let date = lastDate ? lastDate.date : listDate;
+          const earlier = rel.earlierMarkers.some((m) => {
+            const at = norm.lastIndexOf(m, cue.start - m.length);
+            if (at < a && clauses.some(([x, y]) => y <= a && norm.slice(x, y).trim() === m)) return true; // 此前，X致信…
+            return at >= a && at >= (lastDate?.pos ?? a);
+          });
+          if (earlier) date = null;
           const span = this.sourceSpan(s);
           for (const obj of frame.objects) {
             if (obj.key === subject) continue;
@@ -455,14 +531,30 @@ class DocContext {
   private participants(start: number, end: number, tokens: Token[], speaker: string | undefined, lastSubject: string | undefined, nearStart = false): Participant[] {
     const inSlot = tokens.filter((t) => t.start >= start && t.end <= end);
     if (nearStart && inSlot[0] && inSlot[0].start - start > 12) return [];
+    // Noun phrases: tokens written together (美国|盖茨基金会|联席主席|比尔·盖茨) form one; a
+    // conjunction starts the next item; a modifier ending in 的 is dropped (出席…会议的|印度总理莫迪);
+    // any other text ends the enumeration (…阿尔巴尼斯|举行第八轮中澳总理年度会晤).
     const groups: Token[][] = [];
     let current: Token[] = [];
+    const hasHead = () => groups.some((g) => this.headOf(g, false) !== undefined) || (current.length > 0 && this.headOf(current, false) !== undefined);
     for (const t of inSlot) {
       const prev = current[current.length - 1];
       if (prev) {
-        const between = this.norm.slice(prev.end, t.start);
-        if (/[、和及与同]|以及/.test(between)) {
+        const between = this.norm.slice(prev.end, t.start).trim();
+        if (between === "" || between === "兼") {
+          // same noun phrase
+        } else if (this.lex.data.relations.enumerationSeparators.includes(between)) {
           groups.push(current);
+          current = [];
+        } else if (between.endsWith("的")) {
+          current = [];
+        } else if (this.endsWithTitleWord(between)) {
+          // a post we have no entry for, in the same noun phrase (中共中央|政治局委员、…办公室主任|杨洁篪)
+        } else if (!this.gapEndsPhrase(between)) {
+          // an unlisted word inside the noun phrase (中非合作论坛|非方|共同主席…)
+        } else if (hasHead()) {
+          break;
+        } else {
           current = [];
         }
       }
@@ -483,7 +575,7 @@ class DocContext {
     return out;
   }
 
-  private headOf(group: Token[]): string | undefined {
+  private headOf(group: Token[], record = true): string | undefined {
     for (let i = group.length - 1; i >= 0; i--) {
       const t = group[i] as Token;
       if (t.kind === "person") return PERSON + t.name;
@@ -494,13 +586,13 @@ class DocContext {
         if (key) {
           // 秘书长先生 is how this text names that person.
           const honorific = this.lex.honorifics.longestAt(this.norm, t.end);
-          if (honorific) this.entities.get(key)?.surfaces.add(this.surface(t.start, honorific.end));
+          if (honorific && record) this.entities.get(key)?.surfaces.add(this.surface(t.start, honorific.end));
           return key;
         }
         if (i === group.length - 1) return undefined; // a title nobody in the text holds
       }
       if (t.kind === "entity" && (t.entity.type === "Country" || t.entity.type === "Organization")) {
-        this.entityFor(t);
+        if (record) this.entityFor(t);
         return t.entity.id;
       }
     }

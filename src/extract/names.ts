@@ -13,6 +13,8 @@ import { tagWords } from "./jieba.js";
 
 const CUT_TAGS = new Set(["v", "vn", "vd", "p", "c", "d", "t", "m", "f", "r", "ad", "an", "u", "q"]);
 const NAME_TAGS = new Set(["nr", "nrfg", "nrt", "nrj"]);
+// A candidate that jieba reads as one common word of these kinds is not a name (总理|年度会晤).
+const WORD_TAGS = new Set(["n", "t", "f", "m", "q", "r", "d", "p", "c", "u", "vn", "an", "ad", "s"]);
 
 /** The end of a name starting at `start` (after a title), or start when there is none. */
 export function nameAfterTitle(text: string, start: number, limit: number, lex: Lexicon): number {
@@ -33,7 +35,16 @@ export function nameAfterTitle(text: string, start: number, limit: number, lex: 
   if (k - start < 2) return start;
   if (dots === 0 && k - start > lex.data.names.maxLength) k = start + lex.data.names.maxLength;
   if (dots === 0 && k - start > 3) k = cutAtVerb(text, start, k);
-  return k - start >= 2 ? k : start;
+  if (k - start < 2) return start;
+  if (dots === 0 && isCommonWord(text.slice(start, k), lex)) return start;
+  return k;
+}
+
+/** One common word in jieba's dictionary, not spelt with transliteration characters only. */
+function isCommonWord(s: string, lex: Lexicon): boolean {
+  const tags = tagWords(s);
+  if (tags.length !== 1 || !WORD_TAGS.has(tags[0]?.tag ?? "")) return false;
+  return ![...s].every((c) => lex.transliteration.has(c));
 }
 
 /** Cuts a name candidate where jieba sees a multi-character verb or function word. */

@@ -8,7 +8,8 @@ import iconv from "iconv-lite";
 
 export class DecodeError extends Error {}
 
-const CHINESE_ENCODINGS = ["GB18030", "Big5", "EUC-TW"];
+// All supported by iconv-lite; Big5-HKSCS covers the Hong Kong additions to Big5.
+const CHINESE_ENCODINGS = ["GB18030", "Big5", "Big5-HKSCS"];
 
 /** Decodes file content; throws DecodeError with a human-readable reason. */
 export function decodeBytes(bytes: Uint8Array, hint?: string): { text: string; encoding: string } {
@@ -30,7 +31,7 @@ export function decodeBytes(bytes: Uint8Array, hint?: string): { text: string; e
     if (iconv.encodingExists(m.name) && !candidates.includes(m.name)) candidates.push(m.name);
   }
   // The Chinese legacy encodings are always tried: chardet's confidence on short texts is low.
-  for (const e of CHINESE_ENCODINGS) if (!candidates.includes(e)) candidates.push(e);
+  for (const e of CHINESE_ENCODINGS) if (!candidates.includes(e) && iconv.encodingExists(e)) candidates.push(e);
   let best: { text: string; encoding: string; score: number } | undefined;
   for (const encoding of candidates) {
     const text = iconv.decode(Buffer.from(bytes), encoding);

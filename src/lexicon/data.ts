@@ -51,8 +51,14 @@ export interface RelationData {
 export interface RelationsData {
   withPrepositions: string[];
   indirectPrepositions: string[];
+  /** Text between two enumerated participants (、 和 及 …). */
+  enumerationSeparators: string[];
   requestMarkers: string[];
   invitation: { open: string[]; close: string[] };
+  /** Clause openers whose subject is that of the next clause (在…基础上，X…). */
+  adverbialOpeners: string[];
+  /** Words saying the contact was earlier than the date written before them (此前). */
+  earlierMarkers: string[];
   relations: Record<string, RelationData>;
 }
 export interface NamesData {
@@ -64,6 +70,8 @@ export interface NamesData {
   thenMarkers: string[];
   speakerPronouns: string[];
   thirdPersonPronouns: string[];
+  /** Endings of posts that are not in the titles gazetteer (…办公室主任). */
+  postSuffixes: string[];
 }
 export interface BoilerplateData {
   linePatterns: string[];
@@ -74,6 +82,7 @@ export interface BoilerplateData {
   linkListMaxLength: number;
   teaserEndings: string[];
   metaLine: string[];
+  htmlSkipClasses: string[];
 }
 export interface CurrencyData {
   currencies: Record<string, string>;
