@@ -65,6 +65,12 @@ export function looksLikeName(s: string, lex: Lexicon): boolean {
   if (s.length > lex.data.names.maxLength) return false;
   const tags = tagWords(s);
   if (tags.length === 1 && NAME_TAGS.has(tags[0]?.tag ?? "")) return true;
+  // A Chinese name: a family name and one or two more characters that jieba does not know
+  // as a word (x) or knows as a name (耿爽, 赵立坚); 向记者 has a common word in it.
+  const family = lex.surnames.longestAt(s, 0);
+  if (family && s.length - family.end >= 1 && s.length - family.end <= 2) {
+    if (!tags.some((t) => t.word.length >= 2 && !NAME_TAGS.has(t.tag) && t.tag !== "x")) return true;
+  }
   if (tags.some((t) => t.word.length >= 2 && CUT_TAGS.has(t.tag))) return false;
   const translit = [...s].filter((c) => lex.transliteration.has(c)).length;
   return s.length >= 3 && translit / s.length >= 0.8 && tags.some((t) => NAME_TAGS.has(t.tag) || t.tag === "x" || t.word.length === 1);

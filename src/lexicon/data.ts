@@ -99,6 +99,8 @@ export interface LexiconData {
   boilerplate: BoilerplateData;
   currencies: CurrencyData;
   transliterationChars: string;
+  /** Common Chinese family names, single characters and compounds (欧阳). */
+  surnames: string[];
 }
 
 /** The data/ folder shipped with the package. */
@@ -135,6 +137,10 @@ export function loadLexiconData(dataDir = defaultDataDir()): LexiconData {
     names: readJson<NamesData>(dataDir, "patterns/names.json"),
     boilerplate: readJson<BoilerplateData>(dataDir, "patterns/boilerplate.json"),
     currencies: readJson<CurrencyData>(dataDir, "patterns/currencies.json"),
+    surnames: readFileSync(join(dataDir, "patterns/chinese-surnames.txt"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("#"))
+      .flatMap((l) => (l.includes(" ") ? l.trim().split(/\s+/) : [...l.trim()])),
     transliterationChars: readFileSync(join(dataDir, "patterns/transliteration-chars.txt"), "utf8")
       .split("\n")
       .filter((l) => !l.startsWith("#"))

@@ -43,6 +43,8 @@ export interface Lexicon {
   orgSuffixes: string[];
   countryExtensions: Trie<true>;
   transliteration: Set<string>;
+  /** Chinese family names: a name may start with one of these. */
+  surnames: Trie<true>;
   entitiesById: Map<string, GazetteerEntity>;
   /** Country entity by ISO alpha-2 code. */
   countryByIso: Map<string, GazetteerEntity>;
@@ -107,6 +109,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     orgSuffixes: (n.orgSuffixes ?? []).map(normalizeText),
     countryExtensions: wordTrie(n.countryExtensions ?? []),
     transliteration: new Set(normalizeText(data.transliterationChars)),
+    surnames: wordTrie(data.surnames),
     entitiesById,
     countryByIso,
     symmetric,
