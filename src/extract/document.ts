@@ -344,7 +344,9 @@ class DocContext {
   /** Text between tokens that ends in a post (…办公室主任, …政治局委员): a title we do not list. */
   private endsWithTitleWord(between: string): boolean {
     if (between.length > 24 || this.lex.cues.longestAt(between, 0) || [...between].some((c, i) => this.lex.cues.matchesAt(between, i) || this.lex.speechVerbs.matchesAt(between, i))) return false;
-    return this.lex.data.names.postSuffixes.some((suf) => between.endsWith(suf));
+    // A list of posts goes on after 、 (中共中央政治局委员、国务院副总理刘鹤).
+    const post = between.endsWith("、") ? between.slice(0, -1) : between;
+    return this.lex.data.names.postSuffixes.some((suf) => post.endsWith(suf));
   }
 
   /** Whether the text just before `pos` ends with an organization word (…委员会|委员长): an unknown holder. */
