@@ -469,7 +469,7 @@ class DocContext {
           if (lex.symmetric.has(cue.entry.relation)) {
             const before = norm.slice(sa, frame.objectStart);
             initiatorIsObject = rel.requestMarkers.some((m) => before.includes(m));
-            invitedBy = this.invitationBy(a, cue.start, clauseTokens, speaker, lastSubject);
+            invitedBy = this.invitationBy(s.start, cue.start, s.tokens, speaker, lastSubject); // 应X邀请，… opens the sentence
           }
 
           // The date: the last one written before the cue (the start of a range), else the list
