@@ -1,15 +1,11 @@
-/** jieba segmentation, loaded once. Used as a hint about name boundaries, never as the authority. */
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
+/**
+ * jieba segmentation and part-of-speech tags (jieba-rs compiled to WebAssembly, with its
+ * bundled dictionary: nothing is downloaded). Used as a hint about name boundaries, never as
+ * the authority: it splits many foreign names (古/特雷斯).
+ */
+import { tag } from "jieba-wasm";
 
-let instance: Jieba | undefined;
-
-export function jieba(): Jieba {
-  instance ??= Jieba.withDict(dict);
-  return instance;
-}
-
-/** Part-of-speech tags of jieba's segmentation of `text`. */
+/** Part-of-speech tags of jieba's segmentation of `text` (HMM on for unknown words). */
 export function tagWords(text: string): { word: string; tag: string }[] {
-  return jieba().tag(text, true);
+  return tag(text, true);
 }
