@@ -80,3 +80,15 @@ describe("graph.ttl", () => {
     expect(store.countQuads(`${ID}country/china`, `${DG}pledgedTo`, who, null)).toBe(1);
   });
 });
+
+describe("one event, many reports", () => {
+  it("an undated report joins the one dated report of the same pledge (same parties and amount)", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "a.txt"), "新华社北京2020年3月7日电 中国政府决定向世界卫生组织捐款2000万美元。");
+    writeFileSync(join(dir, "b.txt"), "新华社日内瓦电 谭德塞表示，感谢中方此前向世卫组织捐款2000万美元。");
+    writeFileSync(join(dir, "c.txt"), "新华社北京电 中方还向世卫组织捐款500万美元。");
+    const { model } = await build([dir]);
+    const pledges = model.events.map((e) => `${e.amount?.value} ${e.date ?? "undated"} ${e.sources.map((s) => s.doc).join(",")}`);
+    expect(pledges).toEqual(["20000000 2020-03-07 a.txt,b.txt", "5000000 undated c.txt"]);
+  });
+});

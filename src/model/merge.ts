@@ -92,6 +92,7 @@ export function mergeExtractions(extractions: DocumentExtraction[]): GraphModel 
       }
     }
   }
+  absorbUndated(events);
   const eventList = [...events.values()].sort((p, q) => cmp(`${p.date ?? "9999"}|${p.relation}|${p.subject.id}|${p.object.id}|${p.id}`, `${q.date ?? "9999"}|${q.relation}|${q.subject.id}|${q.object.id}|${q.id}`));
   for (const e of eventList) e.sources.sort((p, q) => cmp(p.doc, q.doc) || p.start - q.start);
 
@@ -142,6 +143,26 @@ function newEntity(id: string, e: DocEntity, personLabel: string | undefined): E
   if (g?.labelEn) entity.labelEn = g.labelEn;
   if (g?.codes) entity.codes = { ...g.codes };
   return entity;
+}
+
+/**
+ * An undated report of a contact that the corpus also reports with a date (same relation,
+ * same parties, same amount for pledges) is that contact when there is exactly one such dated
+ * event: its sources join the dated one. With several candidates it stays apart.
+ */
+function absorbUndated(events: Map<string, ContactEvent>): void {
+  const key = (e: ContactEvent) => e.id.replace(/\/(undated|\d{4}-\d{2}-\d{2})(?=-|$)/, "/*");
+  const dated = new Map<string, ContactEvent[]>();
+  for (const e of events.values()) if (e.date) dated.set(key(e), [...(dated.get(key(e)) ?? []), e]);
+  for (const [id, e] of [...events]) {
+    if (e.date) continue;
+    const candidates = dated.get(key(e));
+    if (candidates?.length !== 1) continue;
+    const into = candidates[0] as ContactEvent;
+    for (const s of e.sources) if (!into.sources.some((h) => h.doc === s.doc && h.start === s.start)) into.sources.push(s);
+    into.initiator ??= e.initiator;
+    events.delete(id);
+  }
 }
 
 function eventId(ev: DocEvent, subject: EntityRef, object: EntityRef): string {
