@@ -1,0 +1,5 @@
+/** Vitest setup: every test file removes the temporary folders it made. */
+import { afterAll } from "vitest";
+import { removeTempDirs } from "./paths.js";
+
+afterAll(() => removeTempDirs());
