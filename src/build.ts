@@ -10,7 +10,8 @@ import { getLexicon } from "./lexicon/lexicon.js";
 import { mergeExtractions } from "./model/merge.js";
 import { writeFileAtomic } from "./export/atomic.js";
 import { documentLines, entityLines, eventLines } from "./export/jsonl.js";
-import { toTurtle } from "./export/turtle.js";
+import { toNQuads, toTriG, toTurtle } from "./export/turtle.js";
+import { toJsonLd } from "./export/jsonld.js";
 import type { GraphModel, SkippedInput } from "./model/types.js";
 
 export interface BuildOptions {
@@ -68,7 +69,11 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     await write("events.jsonl", eventLines(model));
     await write("entities.jsonl", entityLines(model));
     await write("documents.jsonl", documentLines(model));
-    await write("graph.ttl", await toTurtle(model, opts.base ? { base: opts.base } : {}));
+    const rdf = opts.base ? { base: opts.base } : {};
+    await write("graph.ttl", await toTurtle(model, rdf));
+    await write("graph.nq", await toNQuads(model, rdf));
+    await write("graph.trig", await toTriG(model, rdf));
+    await write("graph.jsonld", await toJsonLd(model, rdf));
   }
   return { model, skipped, files, seconds: (performance.now() - t0) / 1000 };
 }

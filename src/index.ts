@@ -3,6 +3,8 @@
  */
 export { build, summaryLine, BuildError, type BuildOptions, type BuildResult } from "./build.js";
 export { score, formatReport, readGold, type Gold, type ScoreReport } from "./eval/score.js";
-export { modelToQuads, rdfPrefixes, DG, DEFAULT_BASE } from "./export/rdf.js";
-export { toTurtle } from "./export/turtle.js";
+export { modelToQuads, rdfPrefixes, DEFAULT_BASE } from "./export/rdf.js";
+export { DG, NS } from "./export/vocabulary.js";
+export { toTurtle, toNQuads, toTriG } from "./export/turtle.js";
+export { toJsonLd } from "./export/jsonld.js";
 export type * from "./model/types.js";

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { build, BuildError, summaryLine } from "../build.js";
 import { formatReport, GoldFormatError, readGold, readJsonLines, score, summaryOf, type PredictedEntity, type PredictedEvent } from "../eval/score.js";
 import { isoDate } from "../ingest/read.js";
+import { formatViolations, RdfFileError, validatePath } from "../export/validate.js";
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -25,7 +26,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--home <ISO2>", "country whose posts unqualified titles (国家主席) name", "CN")
     .option("--base <iri>", "base IRI for data in RDF output")
     .option("--data <dir>", "folder with gazetteers and patterns (default: the bundled data/)")
-    .action(async (inputs: string[], o: { out: string; date?: string; home: string; base?: string; data?: string }) => {
+    .option("--validate", "check the RDF output against the SHACL shapes (ontology/shapes.ttl)")
+    .action(async (inputs: string[], o: { out: string; date?: string; home: string; base?: string; data?: string; validate?: boolean }) => {
       const date = o.date === undefined ? undefined : checkedDate(o.date);
       const r = await build(inputs, {
         out: o.out,
@@ -35,6 +37,15 @@ export async function main(argv: string[]): Promise<number> {
         ...(o.data ? { dataDir: o.data } : {}),
       });
       process.stderr.write(summaryLine(r) + "\n");
+      if (o.validate) code = await reportValidation(o.out);
+    });
+
+  program
+    .command("validate")
+    .description("check a build's RDF (graph.ttl) or an RDF file against the SHACL shapes")
+    .argument("<dir-or-file>", "a build folder, or a .ttl, .trig, .nt or .nq file")
+    .action(async (target: string) => {
+      code = await reportValidation(target);
     });
 
   program
@@ -78,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`diplograph: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof BuildError || e instanceof GoldFormatError) {
+    if (e instanceof BuildError || e instanceof GoldFormatError || e instanceof RdfFileError) {
       process.stderr.write(`diplograph: ${e.message}\n`);
       return 1;
     }
@@ -88,6 +99,14 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** Prints every violation (stdout) and a one-line verdict (stderr); 1 when the graph does not conform. */
+async function reportValidation(target: string): Promise<number> {
+  const r = await validatePath(target);
+  if (r.violations.length) process.stdout.write(formatViolations(r) + "\n");
+  process.stderr.write(r.conforms ? `diplograph validate: ${target} conforms to the shapes\n` : `diplograph validate: ${target}: ${r.violations.length} violation${r.violations.length === 1 ? "" : "s"}\n`);
+  return r.conforms ? 0 : 1;
+}
 
 function checkedDate(s: string): string {
   const d = isoDate(s);

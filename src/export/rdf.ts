@@ -1,53 +1,39 @@
 /**
- * The RDF view of the model, as quads: every entity with its labels and roles, every event as
- * an n-ary node (participants, initiator, date, amount, sources) plus a direct edge between
- * the two parties, and every document. Each statement read from a document goes into that
- * document's named graph when `namedGraphs` is set (N-Quads, TriG); the Turtle view drops
- * the graphs.
- *
- * Terms are in the Diplograph ontology (ontology/diplograph.ttl); data IRIs are `base` +
- * the model's ids, so two builds of any corpus name the same entity and event alike.
+ * The RDF view of the model, as quads in the Diplograph ontology (ontology/diplograph.ttl):
+ *  - entities with rdfs:label (@zh simplified, @zh-Hant where seen, @en where known),
+ *    skos:altLabel for every other alias, owl:sameAs Wikidata where the gazetteer has a
+ *    verified id, and their roles as dg:Role nodes;
+ *  - each event as an n-ary node (participants, sender/recipient/donor, initiator, dg:date and
+ *    an OWL-Time instant, schema:MonetaryAmount) plus direct edges between the parties (both
+ *    directions for the symmetric dg:called and dg:met, so either way is one triple pattern);
+ *  - provenance: prov:wasDerivedFrom the documents, and each source sentence as a Web
+ *    Annotation specific resource with a TextPositionSelector and a TextQuoteSelector;
+ *  - the documents, with file name, title, date and URL.
+ * With `namedGraphs`, what a document says (its events, their spans, the document itself) goes
+ * into that document's named graph, so a store can replace or drop one source; entities stay in
+ * the default graph. Data IRIs are `base` + the model's ids: the same entity and event get the
+ * same IRI in every build, and builds merge by plain union.
  */
 import { DataFactory, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from "n3";
-import type { ContactEvent, Entity, GraphModel, Relation, Source } from "../model/types.js";
-import { hasTraditional } from "../clean/normalize.js";
-import { shortHash } from "../model/ids.js";
+import type { ContactEvent, DocumentInfo, Entity, GraphModel, Relation, Role, Source } from "../model/types.js";
+import { hasTraditional, normalizeText } from "../clean/normalize.js";
+import { shortHash, slugify } from "../model/ids.js";
+import { DG, NS } from "./vocabulary.js";
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
-export const DG = "https://w3id.org/diplograph/ontology#";
 export const DEFAULT_BASE = "https://w3id.org/diplograph/id/";
 
-export const NS = {
-  dg: DG,
-  rdf: "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
-  xsd: "http://www.w3.org/2001/XMLSchema#",
-  owl: "http://www.w3.org/2002/07/owl#",
-  skos: "http://www.w3.org/2004/02/skos/core#",
-  prov: "http://www.w3.org/ns/prov#",
-  dcterms: "http://purl.org/dc/terms/",
-  schema: "https://schema.org/",
-  oa: "http://www.w3.org/ns/oa#",
-} as const;
-
 /** Class of the event node for each relation, and the direct edge's property. */
-export const RELATION_TERMS: Record<Relation, { eventClass: string; edge: string }> = {
-  called: { eventClass: "PhoneCall", edge: "called" },
-  met: { eventClass: "Meeting", edge: "met" },
-  wrote_to: { eventClass: "Letter", edge: "wroteTo" },
-  pledged_to: { eventClass: "Pledge", edge: "pledgedTo" },
-};
-
-/** Roles of the two parties on the event node: symmetric contacts have participants only. */
-const PARTY_PROPERTIES: Record<Relation, [string, string] | null> = {
-  called: null,
-  met: null,
-  wrote_to: ["sender", "recipient"],
-  pledged_to: ["donor", "recipient"],
+export const RELATION_TERMS: Record<Relation, { eventClass: string; edge: string; symmetric: boolean; parties?: [string, string] }> = {
+  called: { eventClass: "PhoneCall", edge: "called", symmetric: true },
+  met: { eventClass: "Meeting", edge: "met", symmetric: true },
+  wrote_to: { eventClass: "Letter", edge: "wroteTo", symmetric: false, parties: ["sender", "recipient"] },
+  pledged_to: { eventClass: "Pledge", edge: "pledgedTo", symmetric: false, parties: ["donor", "recipient"] },
 };
 
 export interface RdfOptions {
+  /** Base IRI of data; default https://w3id.org/diplograph/id/ */
   base?: string;
   /** Put document-derived statements in one named graph per document. */
   namedGraphs?: boolean;
@@ -61,111 +47,159 @@ export function rdfPrefixes(base = DEFAULT_BASE): Record<string, string> {
     country: `${base}country/`,
     org: `${base}org/`,
     place: `${base}place/`,
-    event: `${base}event/`,
     role: `${base}role/`,
     doc: `${base}doc/`,
   };
 }
 
-/** All quads of the model, sorted (subject, predicate, object, graph) for byte-stable output. */
+/** IRI helpers for data: the model's ids under the base. */
+export function dataIris(base = DEFAULT_BASE) {
+  const path = (id: string) => id.split("/").map(encodeURIComponent).join("/");
+  return {
+    entity: (id: string) => `${base}${path(id)}`,
+    event: (id: string) => `${base}event/${path(id)}`,
+    document: (docId: string) => `${base}doc/${encodeURIComponent(docId)}`,
+  };
+}
+
+/** All quads of the model, sorted (graph, subject, rdf:type first, predicate, object): byte-stable output. */
 export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
   const base = opts.base ?? DEFAULT_BASE;
+  const iris = dataIris(base);
   const out: Quad[] = [];
-  const iri = (id: string) => namedNode(base + id.split("/").map(encodeURIComponent).join("/"));
-  const docIri = (docId: string) => namedNode(`${base}doc/${encodeURIComponent(docId)}`);
-  const graphOf = (docId: string | undefined): Quad_Graph => (opts.namedGraphs && docId !== undefined ? docIri(docId) : defaultGraph());
-  const add = (s: Quad_Subject, p: string, o: Quad_Object, g: Quad_Graph = defaultGraph()) => out.push(quad(s, namedNode(p), o, g));
-  const type = NS.rdf + "type";
+  const node = (iri: string) => namedNode(iri);
+  const entity = (id: string) => node(iris.entity(id));
+  const graphOf = (docId: string | undefined): Quad_Graph => (opts.namedGraphs && docId !== undefined ? node(iris.document(docId)) : defaultGraph());
+  const add = (s: Quad_Subject, p: string, o: Quad_Object, g: Quad_Graph = defaultGraph()) => out.push(quad(s, node(p), o, g));
+  const a = NS.rdf + "type";
   const dg = (local: string) => DG + local;
-  const xsd = (local: string) => namedNode(NS.xsd + local);
+  const typed = (value: string, datatype: string) => literal(value, node(NS.xsd + datatype));
 
   for (const e of model.entities) addEntity(e);
-  for (const d of model.documents) {
-    const s = docIri(d.id);
-    const g = graphOf(d.id);
-    add(s, type, namedNode(dg("Document")), g);
-    add(s, NS.rdfs + "label", literal(d.id), g);
-    if (d.title) add(s, NS.dcterms + "title", literal(d.title, d.traditional ? "zh-Hant" : "zh"), g);
-    if (d.date) add(s, NS.dcterms + "date", literal(d.date, xsd("date")), g);
-    if (d.url) add(s, NS.schema + "url", literal(d.url, xsd("anyURI")), g);
-  }
+  for (const d of model.documents) addDocument(d);
   for (const ev of model.events) addEvent(ev);
+  return sortQuads(dedupe(out));
 
   function addEntity(e: Entity): void {
-    const s = iri(e.id);
-    add(s, type, namedNode(dg(e.type)));
+    const s = entity(e.id);
+    add(s, a, node(dg(e.type)));
     add(s, NS.rdfs + "label", literal(e.label, "zh"));
     if (e.labelEn) add(s, NS.rdfs + "label", literal(e.labelEn, "en"));
-    for (const a of e.aliases) add(s, NS.skos + "altLabel", literal(a, aliasLanguage(a)));
-    if (e.codes?.iso2) add(s, dg("iso3166Alpha2"), literal(e.codes.iso2));
-    for (const r of e.roles) {
-      const role = namedNode(`${base}role/${e.id.split("/").pop()}--${shortHash(`${r.title}@${r.of.id}`, 8)}`);
-      add(s, dg("holdsRole"), role);
-      add(role, type, namedNode(dg("Role")));
-      add(role, dg("person"), s);
-      add(role, dg("title"), literal(r.title, "zh"));
-      if (r.titleEn) add(role, dg("title"), literal(r.titleEn, "en"));
-      add(role, dg("of"), iri(r.of.id));
-      if (r.then) add(role, dg("then"), literal("true", xsd("boolean")));
+    const simplified = normalizeText(e.label);
+    let traditionalLabel = false;
+    for (const alias of e.aliases) {
+      const lang = aliasLanguage(alias);
+      // The (first) traditional spelling of the label itself is its zh-Hant label; the rest are altLabels.
+      if (lang === "zh-Hant" && !traditionalLabel && normalizeText(alias) === simplified) {
+        add(s, NS.rdfs + "label", literal(alias, lang));
+        traditionalLabel = true;
+      } else add(s, NS.skos + "altLabel", lang ? literal(alias, lang) : literal(alias));
     }
+    if (e.type === "Country" && e.codes?.iso2) add(s, dg("iso3166Alpha2"), literal(e.codes.iso2));
+    if (e.codes?.wikidata) add(s, NS.owl + "sameAs", node(`http://www.wikidata.org/entity/${e.codes.wikidata}`));
+    for (const r of e.roles) addRole(e, r);
+  }
+
+  function addRole(e: Entity, r: Role): void {
+    const s = entity(e.id);
+    const personLocal = e.id.slice(e.id.indexOf("/") + 1);
+    const role = node(`${base}role/${personLocal}--${slugify(r.titleEn ?? r.title)}--${r.of.id.replace("/", "-")}`);
+    add(s, dg("holdsRole"), role);
+    add(role, a, node(dg("Role")));
+    add(role, dg("person"), s);
+    add(role, dg("title"), literal(r.title, "zh"));
+    if (r.titleEn) add(role, dg("title"), literal(r.titleEn, "en"));
+    add(role, dg("of"), entity(r.of.id));
+    if (r.then) add(role, dg("then"), typed("true", "boolean"));
+  }
+
+  function addDocument(d: DocumentInfo): void {
+    const s = node(iris.document(d.id));
+    const g = graphOf(d.id);
+    add(s, a, node(dg("Document")), g);
+    add(s, NS.rdfs + "label", literal(d.id), g);
+    add(s, dg("fileName"), literal(d.id), g);
+    if (d.title) add(s, NS.dcterms + "title", literal(d.title, d.traditional ? "zh-Hant" : "zh"), g);
+    if (d.date) add(s, NS.dcterms + "date", typed(d.date, "date"), g);
+    if (d.url) add(s, NS.schema + "url", typed(d.url, "anyURI"), g);
   }
 
   function addEvent(ev: ContactEvent): void {
-    const s = namedNode(`${base}event/${ev.id.split("/").map(encodeURIComponent).join("/")}`);
+    const s = node(iris.event(ev.id));
     const terms = RELATION_TERMS[ev.relation];
+    const subject = entity(ev.subject.id);
+    const object = entity(ev.object.id);
     const docs = [...new Set(ev.sources.map((x) => x.doc))];
-    // The direct edge and the event node are stated by each document that reports the event.
+    // The event and its direct edge are stated by each document that reports it.
     for (const d of opts.namedGraphs ? docs : [undefined]) {
       const g = graphOf(d);
-      add(iri(ev.subject.id), dg(terms.edge), iri(ev.object.id), g);
-      add(s, type, namedNode(dg(terms.eventClass)), g);
-      add(s, dg("participant"), iri(ev.subject.id), g);
-      add(s, dg("participant"), iri(ev.object.id), g);
-      const parties = PARTY_PROPERTIES[ev.relation];
-      if (parties) {
-        add(s, dg(parties[0]), iri(ev.subject.id), g);
-        add(s, dg(parties[1]), iri(ev.object.id), g);
+      add(subject, dg(terms.edge), object, g);
+      if (terms.symmetric) add(object, dg(terms.edge), subject, g);
+      add(s, a, node(dg(terms.eventClass)), g);
+      add(s, NS.rdfs + "label", literal(`${ev.subject.label} ${RELATION_ZH[ev.relation]} ${ev.object.label}${ev.date ? ` ${ev.date}` : ""}`, "zh"), g);
+      add(s, dg("participant"), subject, g);
+      add(s, dg("participant"), object, g);
+      if (terms.parties) {
+        add(s, dg(terms.parties[0]), subject, g);
+        add(s, dg(terms.parties[1]), object, g);
       }
-      if (ev.initiator) add(s, dg("initiator"), iri(ev.initiator.id), g);
-      if (ev.date) add(s, dg("date"), literal(ev.date, xsd("date")), g);
+      if (ev.initiator) add(s, dg("initiator"), entity(ev.initiator.id), g);
+      if (ev.date) {
+        add(s, dg("date"), typed(ev.date, "date"), g);
+        const instant = node(`${s.value}/time`);
+        add(s, NS.time + "hasTime", instant, g);
+        add(instant, a, node(NS.time + "Instant"), g);
+        add(instant, NS.time + "inXSDDate", typed(ev.date, "date"), g);
+      }
       if (ev.amount) {
-        const a = namedNode(`${s.value}/amount`);
-        add(s, dg("amount"), a, g);
-        add(a, type, namedNode(NS.schema + "MonetaryAmount"), g);
-        add(a, NS.schema + "value", literal(String(ev.amount.value), xsd("decimal")), g);
-        add(a, NS.schema + "currency", literal(ev.amount.currency), g);
+        const amount = node(`${s.value}/amount`);
+        add(s, dg("amount"), amount, g);
+        add(amount, a, node(NS.schema + "MonetaryAmount"), g);
+        add(amount, NS.schema + "value", typed(decimal(ev.amount.value), "decimal"), g);
+        add(amount, NS.schema + "currency", literal(ev.amount.currency), g);
       }
     }
-    for (const src of ev.sources) {
-      const g = graphOf(src.doc);
-      add(s, NS.prov + "wasDerivedFrom", docIri(src.doc), g);
-      const span = sourceNode(s.value, src);
-      add(s, dg("source"), span, g);
-      add(span, type, namedNode(dg("SourceSpan")), g);
-      add(span, dg("document"), docIri(src.doc), g);
-      add(span, dg("start"), literal(String(src.start), xsd("integer")), g);
-      add(span, dg("end"), literal(String(src.end), xsd("integer")), g);
-      add(span, dg("quote"), literal(src.text), g);
-    }
+    for (const src of ev.sources) addSource(s.value, src);
   }
 
-  function sourceNode(eventIri: string, src: Source) {
-    return namedNode(`${eventIri}/source/${shortHash(src.doc, 8)}-${src.start}-${src.end}`);
+  function addSource(eventIri: string, src: Source): void {
+    const g = graphOf(src.doc);
+    const span = node(`${eventIri}/source/${shortHash(src.doc, 8)}-${src.start}-${src.end}`);
+    const doc = node(iris.document(src.doc));
+    add(node(eventIri), NS.prov + "wasDerivedFrom", doc, g);
+    add(node(eventIri), dg("source"), span, g);
+    add(span, a, node(dg("SourceSpan")), g);
+    add(span, NS.oa + "hasSource", doc, g);
+    const position = node(`${span.value}/position`);
+    const quote = node(`${span.value}/quote`);
+    add(span, NS.oa + "hasSelector", position, g);
+    add(span, NS.oa + "hasSelector", quote, g);
+    add(position, a, node(NS.oa + "TextPositionSelector"), g);
+    add(position, NS.oa + "start", typed(String(src.start), "nonNegativeInteger"), g);
+    add(position, NS.oa + "end", typed(String(src.end), "nonNegativeInteger"), g);
+    add(quote, a, node(NS.oa + "TextQuoteSelector"), g);
+    add(quote, NS.oa + "exact", literal(src.text), g);
   }
-
-  return sortQuads(dedupe(out));
 }
 
-/** Language tag of an alias: zh-Hant when written in traditional characters, zh for Han, else none. */
+const RELATION_ZH: Record<Relation, string> = { called: "通电话", met: "会见", wrote_to: "致函", pledged_to: "认捐" };
+
+/** Language tag of an alias: zh-Hant when written in traditional characters, zh for Han, en for Latin. */
 function aliasLanguage(a: string): string | undefined {
   if (!/[\u3400-\u9fff]/u.test(a)) return /^[A-Za-z]/.test(a) ? "en" : undefined;
   return hasTraditional(a) ? "zh-Hant" : "zh";
 }
 
+/** A number as an xsd:decimal lexical form (no exponent). */
+function decimal(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(6).replace(/0+$/, "").replace(/\.$/, "");
+}
+
 function termKey(q: Quad): string {
   const o = q.object;
   const obj = o.termType === "Literal" ? `"${o.value}"@${o.language}^^${o.datatype.value}` : o.value;
-  return `${q.subject.value}\u0000${q.predicate.value === NS.rdf + "type" ? "" : q.predicate.value}\u0000${obj}\u0000${q.graph.value}`;
+  // rdf:type sorts first among a subject's statements.
+  return `${q.graph.value}\u0000${q.subject.value}\u0000${q.predicate.value === NS.rdf + "type" ? "" : q.predicate.value}\u0000${obj}`;
 }
 
 function dedupe(quads: Quad[]): Quad[] {
@@ -174,9 +208,9 @@ function dedupe(quads: Quad[]): Quad[] {
   return [...seen.values()];
 }
 
-/** Sorted by subject, then rdf:type first, then predicate and object: writers group by subject. */
+/** Sorts quads by graph, subject, rdf:type first, predicate, object: writers then group them. */
 export function sortQuads(quads: Quad[]): Quad[] {
   const keyed = quads.map((q) => [termKey(q), q] as const);
-  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  keyed.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
   return keyed.map(([, q]) => q);
 }

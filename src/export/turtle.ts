@@ -1,14 +1,32 @@
 /**
- * Turtle (graph.ttl) from the model through n3's writer: prefixes, statements grouped by
- * subject, sorted so that the same input gives byte-identical output.
+ * RDF files from the model, through n3's writer: Turtle (graph.ttl, default graph only),
+ * N-Quads (graph.nq) and TriG (graph.trig) with one named graph per source document. All sorted,
+ * so the same input gives byte-identical files.
  */
 import { Writer } from "n3";
 import type { GraphModel } from "../model/types.js";
 import { modelToQuads, rdfPrefixes, type RdfOptions } from "./rdf.js";
 
-export function toTurtle(model: GraphModel, opts: Omit<RdfOptions, "namedGraphs"> = {}): Promise<string> {
-  const quads = modelToQuads(model, { ...opts, namedGraphs: false });
-  const writer = new Writer({ prefixes: rdfPrefixes(opts.base) });
+type Format = "Turtle" | "N-Quads" | "TriG";
+
+function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "namedGraphs">): Promise<string> {
+  const quads = modelToQuads(model, { ...opts, namedGraphs: format !== "Turtle" });
+  const writer = new Writer(format === "N-Quads" ? { format } : { format, prefixes: rdfPrefixes(opts.base) });
   writer.addQuads(quads);
   return new Promise((resolve, reject) => writer.end((err, result) => (err ? reject(err) : resolve(result))));
+}
+
+/** graph.ttl: every statement in one graph. */
+export function toTurtle(model: GraphModel, opts: Omit<RdfOptions, "namedGraphs"> = {}): Promise<string> {
+  return write(model, "Turtle", opts);
+}
+
+/** graph.nq: one named graph per document. */
+export function toNQuads(model: GraphModel, opts: Omit<RdfOptions, "namedGraphs"> = {}): Promise<string> {
+  return write(model, "N-Quads", opts);
+}
+
+/** graph.trig: one named graph per document, with prefixes. */
+export function toTriG(model: GraphModel, opts: Omit<RdfOptions, "namedGraphs"> = {}): Promise<string> {
+  return write(model, "TriG", opts);
 }

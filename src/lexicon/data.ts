@@ -89,7 +89,14 @@ export interface CurrencyData {
   multipliers: Record<string, number>;
 }
 
+/** Verified Wikidata ids: countries by ISO alpha-2 code, organizations by id. */
+export interface WikidataIds {
+  countries: Record<string, string>;
+  organizations: Record<string, string>;
+}
+
 export interface LexiconData {
+  wikidata: WikidataIds;
   countries: CountryData[];
   organizations: OrganizationData[];
   places: PlaceData[];
@@ -130,6 +137,7 @@ export function loadLexiconData(dataDir = defaultDataDir()): LexiconData {
   if (hit) return hit;
   const data: LexiconData = {
     countries: readJson<{ countries: CountryData[] }>(dataDir, "gazetteer/countries.json").countries,
+    wikidata: readJson<WikidataIds>(dataDir, "gazetteer/wikidata.json"),
     organizations: readJson<{ organizations: OrganizationData[] }>(dataDir, "gazetteer/organizations.json").organizations,
     places: readJson<{ places: PlaceData[] }>(dataDir, "gazetteer/places.json").places,
     titles: readJson<{ titles: TitleData[] }>(dataDir, "gazetteer/titles.json").titles,

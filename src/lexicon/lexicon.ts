@@ -73,11 +73,11 @@ function buildLexicon(data: LexiconData): Lexicon {
     for (const s of surfaces) names.add(normalizeText(s), entry);
   };
   for (const c of data.countries) {
-    const e = countryEntity(c);
+    const e = countryEntity(c, data.wikidata.countries[c.iso2]);
     countryByIso.set(c.iso2, e);
     addEntity(e, [c.label, ...c.aliases, ...c.side]);
   }
-  for (const o of data.organizations) addEntity(orgEntity(o), [o.label, ...o.aliases]);
+  for (const o of data.organizations) addEntity(orgEntity(o, data.wikidata.organizations[o.id]), [o.label, ...o.aliases]);
   for (const p of data.places) addEntity(placeEntity(p), [p.label, ...p.aliases]);
   for (const t of data.titles) {
     const entry: LexEntry = { kind: "title", title: t };
@@ -116,21 +116,24 @@ function buildLexicon(data: LexiconData): Lexicon {
   };
 }
 
-function countryEntity(c: CountryData): GazetteerEntity {
+function countryEntity(c: CountryData, qid: string | undefined): GazetteerEntity {
   return {
     id: `country/${c.id}`,
     type: "Country",
     label: c.label,
     labelEn: c.en,
     aliases: [...c.aliases, ...c.side],
-    codes: { iso2: c.iso2, iso3: c.iso3 },
+    codes: { iso2: c.iso2, iso3: c.iso3, ...(qid ? { wikidata: qid } : {}) },
   };
 }
 
-function orgEntity(o: OrganizationData): GazetteerEntity {
+function orgEntity(o: OrganizationData, qid: string | undefined): GazetteerEntity {
   const e: GazetteerEntity = { id: `org/${o.id}`, type: "Organization", label: o.label, labelEn: o.en, aliases: o.aliases };
   if (o.roleOf) e.roleOf = o.roleOf;
-  if (o.acronym) e.codes = { acronym: o.acronym };
+  const codes: Record<string, string> = {};
+  if (o.acronym) codes.acronym = o.acronym;
+  if (qid) codes.wikidata = qid;
+  if (Object.keys(codes).length) e.codes = codes;
   return e;
 }
 

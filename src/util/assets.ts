@@ -1,0 +1,14 @@
+/** Locates folders shipped with the package (data/, ontology/), from src/ or from dist/. */
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The package folder `name` (e.g. "ontology") that contains `probe`. */
+export function packageFolder(name: string, probe: string): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ["../..", "..", "../../.."]) {
+    const dir = resolve(here, up, name);
+    if (existsSync(join(dir, probe))) return dir;
+  }
+  throw new Error(`diplograph: cannot find the ${name}/ folder of the package`);
+}
