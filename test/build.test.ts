@@ -66,7 +66,9 @@ describe("graph.ttl", () => {
     const store = new Store(new Parser().parse(readFileSync(join(out, "graph.ttl"), "utf8")));
     const xi = `${ID}person/xi-jin-ping`;
     const guterres = `${ID}person/gu-te-lei-si`;
-    expect(store.countQuads(xi, `${DG}called`, guterres, null) + store.countQuads(guterres, `${DG}called`, xi, null)).toBe(1);
+    // dg:called is symmetric: stated both ways, so either way is one triple pattern.
+    expect(store.countQuads(xi, `${DG}called`, guterres, null)).toBe(1);
+    expect(store.countQuads(guterres, `${DG}called`, xi, null)).toBe(1);
     const calls = store.getSubjects(`http://www.w3.org/1999/02/22-rdf-syntax-ns#type`, `${DG}PhoneCall`, null);
     expect(calls).toHaveLength(16); // the gold has 16 calls
     const xiGuterres = calls.find((c) => store.countQuads(c, `${DG}participant`, guterres, null) === 1);
