@@ -289,3 +289,18 @@ describe("the ontology", () => {
     expect(aligned.length).toBeGreaterThan(15);
   });
 });
+
+describe("--base", () => {
+  it("puts every data IRI under the given base, in every format", async () => {
+    const dir = tempDir();
+    const base = "https://example.org/kg/";
+    await build([CORPUS], { out: dir, base });
+    const quads = new Parser({ format: "N-Quads" }).parse(readFileSync(join(dir, "graph.nq"), "utf8"));
+    const subjects = new Set(quads.map((q) => q.subject.value));
+    expect([...subjects].every((s) => s.startsWith(base))).toBe(true);
+    const doc = JSON.parse(readFileSync(join(dir, "graph.jsonld"), "utf8"));
+    expect(doc["@context"].person).toBe(`${base}person/`);
+    const fromJsonLd = (await jsonld.toRDF(doc, { format: "application/n-quads" })) as unknown as string;
+    expect(lines(new Parser({ format: "N-Quads" }).parse(fromJsonLd))).toEqual(lines(quads));
+  });
+});
