@@ -1,0 +1,50 @@
+/**
+ * Graph metrics on the contact network: degree, PageRank and Louvain communities, computed on
+ * the simple undirected graph of who is in contact with whom (edge weight = number of contacts).
+ * Louvain runs with a seeded random source so the same build gives the same communities.
+ */
+import { UndirectedGraph } from "graphology";
+import pagerankModule from "graphology-metrics/centrality/pagerank.js";
+import louvainModule from "graphology-communities-louvain";
+import type { GraphModel } from "../model/types.js";
+import { cjsDefault } from "../util/cjs.js";
+
+const pagerank = cjsDefault(pagerankModule);
+const louvain = cjsDefault(louvainModule);
+
+export interface NodeMetrics {
+  /** Number of distinct counterparts. */
+  degree: number;
+  pagerank: number;
+  /** Louvain community number; isolated entities form their own. */
+  community: number;
+}
+
+export function computeMetrics(model: GraphModel): Map<string, NodeMetrics> {
+  const g = new UndirectedGraph();
+  for (const e of model.entities) g.addNode(e.id);
+  for (const ev of model.events) {
+    if (ev.subject.id === ev.object.id) continue;
+    g.updateUndirectedEdge(ev.subject.id, ev.object.id, (attr: { weight?: number }) => ({ weight: (attr.weight ?? 0) + 1 }));
+  }
+  const ranks = g.size > 0 ? pagerank(g, { getEdgeWeight: "weight" }) : {};
+  const communities = g.size > 0 ? louvain(g, { getEdgeWeight: "weight", rng: seededRandom(42) }) : {};
+  const out = new Map<string, NodeMetrics>();
+  let next = Math.max(-1, ...Object.values(communities)) + 1;
+  g.forEachNode((id: string) => {
+    out.set(id, { degree: g.degree(id), pagerank: ranks[id] ?? 1 / Math.max(1, g.order), community: g.degree(id) > 0 ? (communities[id] ?? next++) : next++ });
+  });
+  return out;
+}
+
+/** mulberry32: a small, seeded, deterministic random source. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

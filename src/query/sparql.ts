@@ -1,0 +1,240 @@
+/**
+ * Read-only SPARQL 1.1 over a build's N-Quads, with oxigraph (an embedded SPARQL engine) in
+ * worker threads: a query that runs past its time limit is stopped by ending its worker (the
+ * engine cannot be interrupted otherwise) while the other worker keeps answering; results past
+ * the cap are cut and flagged. The default graph is the union of all named graphs.
+ */
+import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import { Parser, Writer } from "n3";
+import { rdfPrefixes } from "../export/rdf.js";
+
+export type QueryKind = "bindings" | "boolean" | "graph";
+
+export interface QueryResult {
+  kind: QueryKind;
+  /** The serialized result in `mediaType`. */
+  body: string;
+  mediaType: string;
+  /** Rows (or triples) before the cap. */
+  count: number;
+  truncated: boolean;
+}
+
+export interface QueryOptions {
+  /** A media type: application/sparql-results+json, text/csv, text/tab-separated-values, text/turtle, application/n-triples. */
+  accept?: string;
+  timeoutMs?: number;
+  /** The most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned. */
+  limit?: number;
+}
+
+export class SparqlSyntaxError extends Error {}
+export class SparqlTimeoutError extends Error {}
+export class SparqlUpdateRefused extends Error {}
+
+export const RESULT_TYPES = {
+  json: "application/sparql-results+json",
+  csv: "text/csv",
+  tsv: "text/tab-separated-values",
+  turtle: "text/turtle",
+  ntriples: "application/n-triples",
+} as const;
+
+// The worker: loads the N-Quads once, answers one query at a time. Plain CommonJS source so
+// that it runs the same from src/ (tests) and from dist/.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const oxigraph = require(workerData.oxigraph);
+const store = new oxigraph.Store();
+store.load(workerData.nquads, { format: "application/n-quads" });
+parentPort.postMessage({ ready: true });
+parentPort.on("message", ({ id, query, format }) => {
+  try {
+    const body = store.query(query, { results_format: format, use_default_graph_as_union: true });
+    parentPort.postMessage({ id, body });
+  } catch (e) {
+    parentPort.postMessage({ id, error: String(e && e.message ? e.message : e) });
+  }
+});
+`;
+
+interface Pending {
+  resolve: (body: string) => void;
+  reject: (e: Error) => void;
+}
+
+class QueryWorker {
+  private worker!: Worker;
+  private ready!: Promise<void>;
+  private pending = new Map<number, Pending>();
+  busy = 0;
+
+  constructor(private readonly nquads: string) {
+    this.start();
+  }
+
+  private start(): void {
+    const oxigraph = createRequire(import.meta.url).resolve("oxigraph");
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { oxigraph, nquads: this.nquads } });
+    this.worker.unref();
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once("message", () => resolve());
+      this.worker.once("error", reject);
+    });
+    this.worker.on("message", (m: { id?: number; body?: string; error?: string }) => {
+      if (m.id === undefined) return;
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.error !== undefined) p.reject(new SparqlSyntaxError(m.error));
+      else p.resolve(m.body ?? "");
+    });
+  }
+
+  async run(id: number, query: string, format: string, timeoutMs: number): Promise<string> {
+    await this.ready;
+    this.busy++;
+    try {
+      return await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.pending.delete(id);
+          // The engine cannot be interrupted: end the worker and start a fresh one.
+          const old = this.worker;
+          for (const p of this.pending.values()) p.reject(new SparqlTimeoutError("the worker was restarted"));
+          this.pending.clear();
+          this.start();
+          void old.terminate();
+          reject(new SparqlTimeoutError(`query stopped after ${timeoutMs} ms (the time limit); narrow it or add a LIMIT`));
+        }, timeoutMs);
+        this.pending.set(id, {
+          resolve: (b) => (clearTimeout(timer), resolve(b)),
+          reject: (e) => (clearTimeout(timer), reject(e)),
+        });
+        this.worker.postMessage({ id, query, format });
+      });
+    } finally {
+      this.busy--;
+    }
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/** A read-only SPARQL engine over one build's N-Quads. */
+export class SparqlEngine {
+  private readonly workers: QueryWorker[];
+  private nextId = 1;
+
+  constructor(
+    nquads: string,
+    private readonly defaults: { timeoutMs: number; limit: number; base?: string } = { timeoutMs: 10_000, limit: 10_000 },
+    workers = 2,
+  ) {
+    this.workers = Array.from({ length: workers }, () => new QueryWorker(nquads));
+  }
+
+  /** Runs a query; errors are SparqlSyntaxError (400), SparqlUpdateRefused (403), SparqlTimeoutError (503). */
+  async query(query: string, opts: QueryOptions = {}): Promise<QueryResult> {
+    const kind = queryKind(query);
+    const limit = opts.limit ?? this.defaults.limit;
+    const timeoutMs = opts.timeoutMs ?? this.defaults.timeoutMs;
+    const worker = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    if (kind === "graph") {
+      const nt = await worker.run(id, query, RESULT_TYPES.ntriples, timeoutMs);
+      const lines = nt.split("\n").filter((l) => l.trim());
+      const kept = lines.slice(0, limit);
+      const mediaType = opts.accept === RESULT_TYPES.ntriples ? RESULT_TYPES.ntriples : RESULT_TYPES.turtle;
+      const body = mediaType === RESULT_TYPES.ntriples ? kept.join("\n") + (kept.length ? "\n" : "") : await toTurtle(kept.join("\n"), this.defaults.base);
+      return { kind, body, mediaType, count: lines.length, truncated: lines.length > limit };
+    }
+    const json = await worker.run(id, query, RESULT_TYPES.json, timeoutMs);
+    const parsed = JSON.parse(json) as SparqlJson;
+    if (parsed.boolean !== undefined) {
+      const mediaType = opts.accept === RESULT_TYPES.csv || opts.accept === RESULT_TYPES.tsv ? opts.accept : RESULT_TYPES.json;
+      const body = mediaType === RESULT_TYPES.json ? json : `_askResult\n${parsed.boolean}\n`;
+      return { kind: "boolean", body, mediaType, count: 1, truncated: false };
+    }
+    const rows = parsed.results?.bindings ?? [];
+    const kept = rows.slice(0, limit);
+    const vars = parsed.head.vars ?? [];
+    const mediaType = opts.accept === RESULT_TYPES.csv || opts.accept === RESULT_TYPES.tsv ? opts.accept : RESULT_TYPES.json;
+    const body =
+      mediaType === RESULT_TYPES.csv
+        ? toCsv(vars, kept)
+        : mediaType === RESULT_TYPES.tsv
+          ? toTsv(vars, kept)
+          : JSON.stringify({ head: parsed.head, results: { bindings: kept } });
+    return { kind: "bindings", body, mediaType, count: rows.length, truncated: rows.length > limit };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}
+
+/** SELECT/ASK give bindings or a boolean; CONSTRUCT/DESCRIBE a graph; updates are refused. */
+export function queryKind(query: string): QueryKind {
+  const body = stripPrologue(query);
+  if (/^(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i.test(body)) {
+    throw new SparqlUpdateRefused("updates are not allowed: this endpoint is read-only");
+  }
+  if (/^(CONSTRUCT|DESCRIBE)\b/i.test(body)) return "graph";
+  if (/^ASK\b/i.test(body)) return "boolean";
+  return "bindings";
+}
+
+/** The query without comments, BASE and PREFIX declarations. */
+function stripPrologue(query: string): string {
+  let q = query.replace(/^\s*#[^\n]*$/gm, "").trim();
+  for (;;) {
+    const m = /^(PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*/i.exec(q);
+    if (!m) return q;
+    q = q.slice(m[0].length);
+  }
+}
+
+interface SparqlTerm {
+  type: "uri" | "literal" | "bnode" | "triple";
+  value: string;
+  "xml:lang"?: string;
+  datatype?: string;
+}
+interface SparqlJson {
+  head: { vars?: string[] };
+  boolean?: boolean;
+  results?: { bindings: Record<string, SparqlTerm>[] };
+}
+
+/** SPARQL 1.1 Query Results CSV: plain values, RFC 4180 quoting. */
+function toCsv(vars: string[], rows: Record<string, SparqlTerm>[]): string {
+  const cell = (t: SparqlTerm | undefined) => {
+    const v = t ? t.value : "";
+    return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
+  return [vars.join(","), ...rows.map((r) => vars.map((v) => cell(r[v])).join(","))].join("\r\n") + "\r\n";
+}
+
+/** SPARQL 1.1 Query Results TSV: terms in their Turtle/N-Triples form. */
+function toTsv(vars: string[], rows: Record<string, SparqlTerm>[]): string {
+  const esc = (s: string) => s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+  const term = (t: SparqlTerm | undefined) => {
+    if (!t) return "";
+    if (t.type === "uri") return `<${t.value}>`;
+    if (t.type === "bnode") return `_:${t.value}`;
+    if (t["xml:lang"]) return `"${esc(t.value)}"@${t["xml:lang"]}`;
+    if (t.datatype && t.datatype !== "http://www.w3.org/2001/XMLSchema#string") return `"${esc(t.value)}"^^<${t.datatype}>`;
+    return `"${esc(t.value)}"`;
+  };
+  return [vars.map((v) => `?${v}`).join("\t"), ...rows.map((r) => vars.map((v) => term(r[v])).join("\t"))].join("\n") + "\n";
+}
+
+function toTurtle(ntriples: string, base?: string): Promise<string> {
+  const quads = new Parser({ format: "N-Triples" }).parse(ntriples);
+  const writer = new Writer({ prefixes: rdfPrefixes(base) });
+  writer.addQuads(quads);
+  return new Promise((resolve, reject) => writer.end((err, out) => (err ? reject(err) : resolve(out))));
+}
