@@ -8,6 +8,11 @@ import { build, BuildError, summaryLine } from "../build.js";
 import { formatReport, GoldFormatError, readGold, readJsonLines, score, summaryOf, type PredictedEntity, type PredictedEvent } from "../eval/score.js";
 import { isoDate } from "../ingest/read.js";
 import { formatViolations, RdfFileError, validatePath } from "../export/validate.js";
+import { registerGraphCommands } from "./graph-commands.js";
+import { UsageError } from "./errors.js";
+import { BuildFolderError } from "../model/read.js";
+import { UnknownEntityError } from "../graph/api.js";
+import { SparqlSyntaxError, SparqlTimeoutError } from "../query/sparql.js";
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -81,15 +86,21 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
 
+  registerGraphCommands(program, (c) => (code = c));
+
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof UnknownEntityError) {
       process.stderr.write(`diplograph: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof BuildError || e instanceof GoldFormatError || e instanceof RdfFileError) {
+    if (e instanceof SparqlSyntaxError) {
+      process.stderr.write(`diplograph query: malformed query: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof BuildError || e instanceof GoldFormatError || e instanceof RdfFileError || e instanceof BuildFolderError || e instanceof SparqlTimeoutError) {
       process.stderr.write(`diplograph: ${e.message}\n`);
       return 1;
     }
@@ -98,7 +109,6 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-class UsageError extends Error {}
 
 /** Prints every violation (stdout) and a one-line verdict (stderr); 1 when the graph does not conform. */
 async function reportValidation(target: string): Promise<number> {

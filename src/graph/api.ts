@@ -7,7 +7,7 @@
  *   const g = openGraph("out");
  *   g.contacts("习近平", { relation: "called", from: "2020-02-01", to: "2020-02-29" });
  */
-import { MultiDirectedGraph } from "graphology";
+import { MultiDirectedGraph, UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path/unweighted.js";
 import type { ContactEvent, Entity, EntityRef, EntityType, GraphModel, Relation } from "../model/types.js";
 import { readModel } from "../model/read.js";
@@ -55,6 +55,8 @@ export class DiplographGraph {
   readonly graph: ContactGraph;
   readonly model: GraphModel;
   private readonly byAlias = new Map<string, string[]>();
+  /** Who is in contact with whom, direction dropped: paths follow contacts either way. */
+  private readonly contactsUndirected = new UndirectedGraph();
   private readonly base: string;
 
   constructor(model: GraphModel, opts: { base?: string } = {}) {
@@ -72,7 +74,11 @@ export class DiplographGraph {
         this.byAlias.set(key, ids);
       }
     }
-    for (const ev of model.events) this.graph.addDirectedEdgeWithKey(ev.id, ev.subject.id, ev.object.id, ev);
+    for (const ev of model.events) {
+      this.graph.addDirectedEdgeWithKey(ev.id, ev.subject.id, ev.object.id, ev);
+      for (const id of [ev.subject.id, ev.object.id]) if (!this.contactsUndirected.hasNode(id)) this.contactsUndirected.addNode(id);
+      if (ev.subject.id !== ev.object.id) this.contactsUndirected.mergeEdge(ev.subject.id, ev.object.id);
+    }
   }
 
   /** The entity named by an id (person/…), an IRI, or any label or alias (simplified or traditional); undefined if none. */
@@ -136,7 +142,8 @@ export class DiplographGraph {
     const a = this.require(from).id;
     const b = this.require(to).id;
     if (a === b) return [{ entity: this.ref(a), via: [] }];
-    const nodes = bidirectional(this.graph, a, b);
+    if (!this.contactsUndirected.hasNode(a) || !this.contactsUndirected.hasNode(b)) return null;
+    const nodes = bidirectional(this.contactsUndirected, a, b);
     if (!nodes) return null;
     return nodes.map((id, i) => ({
       entity: this.ref(id),
@@ -188,10 +195,10 @@ export class DiplographGraph {
 
   /** The events between two entities, either direction. */
   eventsBetween(a: string, b: string): ContactEvent[] {
-    const out: ContactEvent[] = [];
-    this.graph.forEachEdge(a, b, (_k, ev) => void out.push(ev));
-    this.graph.forEachEdge(b, a, (_k, ev) => void out.push(ev));
-    return out.sort(byDate);
+    const out = new Map<string, ContactEvent>();
+    this.graph.forEachEdge(a, b, (key, ev) => void out.set(key, ev));
+    this.graph.forEachEdge(b, a, (key, ev) => void out.set(key, ev));
+    return [...out.values()].sort(byDate);
   }
 
   /** The IRI of an entity in the RDF output. */
