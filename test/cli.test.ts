@@ -75,3 +75,44 @@ describe("diplograph CLI", () => {
     expect(Object.keys(first.sources[0])).toEqual(["doc", "start", "end", "text"]);
   });
 });
+
+describe("graph commands", () => {
+  const out = tempDir();
+  run(["build", CORPUS, "--out", out]);
+
+  it("contacts prints a table on the terminal and JSON for pipes", () => {
+    const t = run(["contacts", out, "习近平", "--relation", "called", "--from", "2020-03-01", "--to", "2020-03-31"]);
+    expect(t.status).toBe(0);
+    const lines = t.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^date\s+relation\s+dir\s+counterpart/);
+    expect(lines.slice(2)).toHaveLength(1);
+    expect(lines[2]).toMatch(/^2020-03-12\s+called\s+—\s+古特雷斯\s+古特雷斯/);
+    const j = run(["contacts", out, "習近平", "--relation", "wrote_to", "--format", "json"]);
+    expect((JSON.parse(j.stdout) as unknown[]).length).toBe(3);
+  });
+
+  it("query runs SPARQL and prints CSV for pipes", () => {
+    const r = run(["query", out, "PREFIX dg: <https://w3id.org/diplograph/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?c a dg:PhoneCall }", "--format", "csv"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("n\r\n16\r\n");
+    const bad = run(["query", out, "SELECT WHERE"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^diplograph query: malformed query: /);
+  });
+
+  it("export writes GEXF and CSV files; unknown entities and bad dates are usage errors", () => {
+    const dir = tempDir();
+    expect(run(["export", out, "--format", "gexf", "--out", join(dir, "g.gexf")]).status).toBe(0);
+    expect(readFileSync(join(dir, "g.gexf"), "utf8")).toContain('<node id="person/xi-jin-ping" label="习近平">');
+    expect(run(["export", out, "--format", "csv", "--out", dir]).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["edges.csv", "g.gexf", "nodes.csv"]);
+    const unknown = run(["contacts", out, "无此人"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('diplograph: no entity named "无此人"\n');
+    const badDate = run(["contacts", out, "习近平", "--from", "March"]);
+    expect(badDate.status).toBe(2);
+    expect(badDate.stderr).toContain('--from "March" is not a date');
+    const top = run(["top", out, "--limit", "1", "--format", "tsv"]);
+    expect(top.stdout.split("\n")[1]).toMatch(/^1\t习近平\tPerson\t0\.\d+$/);
+  });
+});

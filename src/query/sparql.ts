@@ -2,7 +2,8 @@
  * Read-only SPARQL 1.1 over a build's N-Quads, with oxigraph (an embedded SPARQL engine) in
  * worker threads: a query that runs past its time limit is stopped by ending its worker (the
  * engine cannot be interrupted otherwise) while the other worker keeps answering; results past
- * the cap are cut and flagged. The default graph is the union of all named graphs.
+ * the cap are cut and flagged. The default graph is the merge of all documents' statements (each
+ * statement once); GRAPH <doc> reaches what one document says.
  */
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
@@ -48,10 +49,14 @@ const { parentPort, workerData } = require("node:worker_threads");
 const oxigraph = require(workerData.oxigraph);
 const store = new oxigraph.Store();
 store.load(workerData.nquads, { format: "application/n-quads" });
+// The default graph is the merge (a set) of every document's statements; named graphs stay.
+for (const q of store.match(null, null, null, null)) {
+  if (q.graph.termType !== "DefaultGraph") store.add(oxigraph.quad(q.subject, q.predicate, q.object, oxigraph.defaultGraph()));
+}
 parentPort.postMessage({ ready: true });
 parentPort.on("message", ({ id, query, format }) => {
   try {
-    const body = store.query(query, { results_format: format, use_default_graph_as_union: true });
+    const body = store.query(query, { results_format: format });
     parentPort.postMessage({ id, body });
   } catch (e) {
     parentPort.postMessage({ id, error: String(e && e.message ? e.message : e) });
