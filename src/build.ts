@@ -12,6 +12,8 @@ import { writeFileAtomic } from "./export/atomic.js";
 import { documentLines, entityLines, eventLines } from "./export/jsonl.js";
 import { toNQuads, toTriG, toTurtle } from "./export/turtle.js";
 import { toJsonLd } from "./export/jsonld.js";
+import { DiplographGraph } from "./graph/api.js";
+import { graphJson } from "./graph/export.js";
 import type { GraphModel, SkippedInput } from "./model/types.js";
 
 export interface BuildOptions {
@@ -74,6 +76,8 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     await write("graph.nq", await toNQuads(model, rdf));
     await write("graph.trig", await toTriG(model, rdf));
     await write("graph.jsonld", await toJsonLd(model, rdf));
+    // The explorer's file: the Graphology graph with entity and event attributes and metrics.
+    await write("graph.json", JSON.stringify(graphJson(new DiplographGraph(model, rdf))) + "\n");
   }
   return { model, skipped, files, seconds: (performance.now() - t0) / 1000 };
 }

@@ -1,0 +1,84 @@
+/**
+ * The side panel: an entity (labels, roles, Wikidata link, metrics, its events with the sentence
+ * and document each was read in) or a pair of entities (their events). Built with DOM nodes and
+ * textContent only: text from documents is never parsed as HTML.
+ */
+import type { ContactEvent } from "../../src/model/types";
+import type { ViewGraph } from "./data";
+import { RELATION_LABELS } from "./data";
+import type { ViewState } from "./state";
+
+type Child = Node | string | null | undefined | false;
+
+export function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === "string" ? document.createTextNode(c) : c);
+  return el;
+}
+
+export interface PanelActions {
+  select(selection: string | null): void;
+}
+
+export function renderPanel(panel: HTMLElement, graph: ViewGraph, state: ViewState, visibleEdges: Set<string>, actions: PanelActions): void {
+  panel.replaceChildren();
+  const sel = state.selected;
+  if (!sel) {
+    panel.hidden = true;
+    return;
+  }
+  const close = h("button", { class: "close", type: "button", "aria-label": "Close" }, "×");
+  close.addEventListener("click", () => actions.select(null));
+  panel.append(close);
+  const name = (id: string) => {
+    const a = graph.getNodeAttributes(id);
+    return state.lang === "en" && a.labelEn ? a.labelEn : a.label;
+  };
+  const entityLink = (id: string) => {
+    const b = h("button", { class: "link", type: "button" }, name(id));
+    b.addEventListener("click", () => actions.select(`node:${id}`));
+    return b;
+  };
+  const eventItem = (ev: ContactEvent, from?: string) => {
+    const other = from === undefined ? null : ev.subject.id === from ? ev.object.id : ev.subject.id;
+    const arrow = ev.relation === "called" || ev.relation === "met" ? "—" : ev.subject.id === from ? "→" : "←";
+    const head = h(
+      "div",
+      { class: "head" },
+      h("span", { class: "date" }, ev.date ?? "undated"),
+      h("span", { class: "relation" }, RELATION_LABELS[ev.relation]),
+      other ? arrow : null,
+      other && graph.hasNode(other) ? entityLink(other) : null,
+      ev.initiator ? h("span", { class: "initiator" }, `initiator: ${ev.initiator.label}`) : null,
+      ev.amount ? h("span", { class: "amount" }, `${ev.amount.value.toLocaleString("en")} ${ev.amount.currency}`) : null,
+    );
+    const sources = ev.sources.map((s) => h("div", { class: "source" }, h("blockquote", {}, s.text), h("div", { class: "doc" }, `${s.doc} · ${s.start}–${s.end}`)));
+    return h("div", { class: "event", "data-event": ev.id }, head, ...sources);
+  };
+
+  if (sel.startsWith("node:")) {
+    const id = sel.slice(5);
+    if (!graph.hasNode(id)) return void (panel.hidden = true);
+    const a = graph.getNodeAttributes(id);
+    panel.append(h("h2", {}, a.label), h("p", { class: "sub" }, [a.labelEn, a.kind, id].filter(Boolean).join(" · ")));
+    const wikidata = a.codes?.wikidata;
+    if (wikidata) panel.append(h("p", {}, h("a", { href: `https://www.wikidata.org/wiki/${encodeURIComponent(wikidata)}`, target: "_blank", rel: "noopener noreferrer" }, `Wikidata ${wikidata}`)));
+    if (a.roles.length) panel.append(h("h3", {}, "Roles"), h("ul", {}, ...a.roles.map((r) => h("li", {}, `${r.then ? "时任 " : ""}${r.of.label} ${r.title}${r.titleEn ? ` (${r.titleEn})` : ""}`))));
+    if (a.aliases.length) panel.append(h("h3", {}, "Also written"), h("p", {}, a.aliases.join(" · ")));
+    panel.append(h("p", { class: "sub" }, `PageRank ${a.pagerank.toFixed(4)} · ${a.degree} counterparts · community ${a.community}`));
+    const events = graph.edges(id).filter((k) => visibleEdges.has(k)).map((k) => graph.getEdgeAttributes(k));
+    events.sort((x, y) => ((x.date ?? "9999") < (y.date ?? "9999") ? -1 : (x.date ?? "9999") > (y.date ?? "9999") ? 1 : 0));
+    panel.append(h("h3", {}, `Events (${events.length})`), ...events.map((ev) => eventItem(ev, id)));
+  } else {
+    const key = sel.slice(5);
+    if (!graph.hasEdge(key)) return void (panel.hidden = true);
+    const s = graph.source(key);
+    const t = graph.target(key);
+    panel.append(h("h2", {}, entityLink(s), " — ", entityLink(t)));
+    const events = [...new Set([...graph.edges(s, t), ...graph.edges(t, s)])].map((k) => graph.getEdgeAttributes(k));
+    events.sort((x, y) => ((x.date ?? "9999") < (y.date ?? "9999") ? -1 : 1));
+    panel.append(h("h3", {}, `Events (${events.length})`), ...events.map((ev) => eventItem(ev, s)));
+  }
+  panel.hidden = false;
+}
