@@ -14,7 +14,14 @@ import { toNQuads, toTriG, toTurtle } from "./export/turtle.js";
 import { toJsonLd } from "./export/jsonld.js";
 import { DiplographGraph } from "./graph/api.js";
 import { graphJson } from "./graph/export.js";
-import type { GraphModel, SkippedInput } from "./model/types.js";
+import type { GraphModel, SkippedInput, SourceDocument } from "./model/types.js";
+import { existsSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
+import type { ExtractTask } from "./extract/worker.js";
+import { packageFolder } from "./util/assets.js";
+import { EXTRACTIONS_FILE, extractionLine, MANIFEST_FILE, readExtractions, STORE_VERSION, type BuildManifest } from "./model/extractions-store.js";
 
 export interface BuildOptions {
   /** Output folder; omit to only return the model. */
@@ -27,6 +34,21 @@ export interface BuildOptions {
   dataDir?: string;
   /** Base IRI for data in RDF output. */
   base?: string;
+  /** Worker threads for extraction; 1 (the default for a library call) extracts in this thread. */
+  workers?: number;
+  /** Add the inputs to the build in `out` (re-reading none of its documents; same id replaces). */
+  append?: boolean;
+  /** Called as documents are done. */
+  onProgress?: (p: BuildProgress) => void;
+}
+
+export interface BuildProgress {
+  documents: number;
+  skipped: number;
+  /** Bytes of input read so far, and in all (files' sizes), for an ETA. */
+  bytes: number;
+  totalBytes: number;
+  seconds: number;
 }
 
 export interface BuildResult {
@@ -35,6 +57,8 @@ export interface BuildResult {
   /** Files written, in the order written. */
   files: string[];
   seconds: number;
+  /** Documents extracted by this run (not counting those kept from an appended build). */
+  extracted: number;
 }
 
 export class BuildError extends Error {}
@@ -45,20 +69,74 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   const lexicon = getLexicon(opts.dataDir);
   const home = (opts.home ?? "CN").toUpperCase();
   if (!lexicon.countryByIso.has(home)) throw new BuildError(`unknown home country code "${opts.home}" (expected ISO 3166 alpha-2, e.g. CN)`);
-  const extractions: DocumentExtraction[] = [];
-  const skipped: SkippedInput[] = [];
-  for await (const item of readInputs(inputs)) {
-    if (item.kind === "skipped") {
-      skipped.push(item.skipped);
-      continue;
+  const manifest: BuildManifest = { diplograph: STORE_VERSION, home, date: opts.date ?? null, base: opts.base ?? null, documents: 0 };
+
+  // Documents by id: an appended document with the id of an old one replaces it.
+  const byId = new Map<string, DocumentExtraction>();
+  if (opts.append) {
+    if (!opts.out) throw new BuildError("--append needs --out: the build folder to add to");
+    const old = await readExtractions(opts.out).catch((e: Error) => {
+      throw new BuildError(e.message);
+    });
+    for (const key of ["home", "date", "base"] as const) {
+      if (old.manifest[key] !== manifest[key]) throw new BuildError(`${opts.out} was built with ${key} ${JSON.stringify(old.manifest[key])}, not ${JSON.stringify(manifest[key])}: append with the same options, or rebuild`);
     }
+    for (const x of old.extractions) byId.set(x.info.id, x);
+  }
+
+  const skipped: SkippedInput[] = [];
+  const totalBytes = await inputBytes(inputs);
+  let bytes = 0;
+  let extracted = 0;
+  const progress = () => opts.onProgress?.({ documents: extracted, skipped: skipped.length, bytes, totalBytes, seconds: (performance.now() - t0) / 1000 });
+  const done = (x: DocumentExtraction) => {
+    byId.set(x.info.id, x);
+    extracted++;
+  };
+  const fail = (id: string, e: unknown) => void skipped.push({ path: id, reason: `extraction failed (${e instanceof Error ? e.message : String(e)})` });
+  const task = (doc: SourceDocument): ExtractTask => ({ doc, home, ...(opts.date ? { date: opts.date } : {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
+
+  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
+  if (workers === 1) {
+    for await (const item of readInputs(inputs)) {
+      if (item.kind === "skipped") skipped.push(item.skipped);
+      else {
+        bytes += Buffer.byteLength(item.doc.original);
+        try {
+          done(extractDocument(item.doc, { lexicon, homeCountry: home, ...(opts.date ? { date: opts.date } : {}) }));
+        } catch (e) {
+          fail(item.doc.id, e);
+        }
+      }
+      progress();
+    }
+  } else {
+    const pool = new Piscina({ filename: workerFile(), maxThreads: workers, minThreads: workers });
     try {
-      const x = extractDocument(item.doc, { lexicon, homeCountry: home, ...(opts.date ? { date: opts.date } : {}) });
-      extractions.push(x);
-    } catch (e) {
-      skipped.push({ path: item.doc.id, reason: `extraction failed (${(e as Error).message})` });
+      // At most a few documents per worker in flight: memory follows the graph, not the input.
+      const inFlight = new Set<Promise<void>>();
+      for await (const item of readInputs(inputs)) {
+        if (item.kind === "skipped") {
+          skipped.push(item.skipped);
+          continue;
+        }
+        const doc = item.doc;
+        bytes += Buffer.byteLength(doc.original);
+        const p: Promise<void> = (pool.run(task(doc)) as Promise<DocumentExtraction>).then(done, (e: unknown) => fail(doc.id, e)).finally(() => {
+          inFlight.delete(p);
+          progress();
+        });
+        inFlight.add(p);
+        if (inFlight.size >= workers * 4) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+    } finally {
+      await pool.destroy();
     }
   }
+
+  // Merged in document-id order: the same output whatever the number of workers or the input order.
+  const extractions = [...byId.values()].sort((a, b) => (a.info.id < b.info.id ? -1 : a.info.id > b.info.id ? 1 : 0));
   const model = mergeExtractions(extractions);
   const files: string[] = [];
   if (opts.out) {
@@ -78,14 +156,42 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     await write("graph.jsonld", await toJsonLd(model, rdf));
     // The explorer's file: the Graphology graph with entity and event attributes and metrics.
     await write("graph.json", JSON.stringify(graphJson(new DiplographGraph(model, rdf))) + "\n");
+    // For --append: what each document gave, and the options; written last, so that an
+    // interrupted build leaves the previous (consistent) one to append to.
+    await write(EXTRACTIONS_FILE, extractions.map(extractionLine));
+    await write(MANIFEST_FILE, JSON.stringify({ ...manifest, documents: extractions.length }, null, 2) + "\n");
   }
-  return { model, skipped, files, seconds: (performance.now() - t0) / 1000 };
+  return { model, skipped, files, seconds: (performance.now() - t0) / 1000, extracted };
+}
+
+/** The compiled worker (from dist/ when running from dist/, else the package's dist/). */
+function workerFile(): string {
+  const here = new URL("./extract/worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here.href;
+  return pathToFileURL(join(packageFolder("dist", "extract/worker.js"), "extract/worker.js")).href;
+}
+
+/** Total size of the input files, for the progress ETA. */
+async function inputBytes(inputs: string[]): Promise<number> {
+  let total = 0;
+  const visit = async (path: string): Promise<void> => {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) for (const name of await readdir(path)) await visit(join(path, name));
+      else if (info.isFile()) total += info.size;
+    } catch {
+      // unreadable: reported by readInputs
+    }
+  };
+  for (const i of inputs) await visit(i);
+  return total;
 }
 
 /** The one-line summary the CLI prints on stderr. */
 export function summaryLine(r: BuildResult): string {
+  const kept = r.model.documents.length - r.extracted;
   const parts = [
-    `${r.model.documents.length} document${r.model.documents.length === 1 ? "" : "s"} read`,
+    `${r.extracted} document${r.extracted === 1 ? "" : "s"} read${kept > 0 ? ` (${r.model.documents.length} in the build)` : ""}`,
     `${r.skipped.length} skipped${r.skipped.length ? ` (${describeSkipped(r.skipped)})` : ""}`,
     `${r.model.entities.length} entities`,
     `${r.model.events.length} events`,

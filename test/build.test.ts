@@ -38,7 +38,7 @@ describe("build", () => {
     const r = await build([dir], { out });
     expect(r.skipped).toEqual([{ path: join(dir, "broken.txt"), reason: "binary content (not text)" }]);
     expect(r.model.events).toHaveLength(23);
-    expect(readdirSync(out).sort()).toEqual(["documents.jsonl", "entities.jsonl", "events.jsonl", "graph.json", "graph.jsonld", "graph.nq", "graph.trig", "graph.ttl"]);
+    expect(readdirSync(out).sort()).toEqual(["build.json", "documents.jsonl", "entities.jsonl", "events.jsonl", "extractions.jsonl", "graph.json", "graph.jsonld", "graph.nq", "graph.trig", "graph.ttl"]);
     expect(summaryLine(r)).toMatch(new RegExp(`^diplograph: 2 documents read, 1 skipped \\(${dir}/broken.txt: binary content \\(not text\\)\\), \\d+ entities, 23 events, [\\d.]+ s$`));
   });
 

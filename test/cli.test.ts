@@ -16,7 +16,7 @@ describe("diplograph CLI", () => {
 
   it("builds the bundled corpus, writes every output and one summary line", () => {
     expect(built.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["documents.jsonl", "entities.jsonl", "events.jsonl", "graph.json", "graph.jsonld", "graph.nq", "graph.trig", "graph.ttl"]);
+    expect(readdirSync(out).sort()).toEqual(["build.json", "documents.jsonl", "entities.jsonl", "events.jsonl", "extractions.jsonl", "graph.json", "graph.jsonld", "graph.nq", "graph.trig", "graph.ttl"]);
     const lines = built.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^diplograph: 2 documents read, 0 skipped, \d+ entities, 23 events, [\d.]+ s$/);

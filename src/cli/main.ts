@@ -10,6 +10,8 @@ import { isoDate } from "../ingest/read.js";
 import { formatViolations, RdfFileError, validatePath } from "../export/validate.js";
 import { registerGraphCommands } from "./graph-commands.js";
 import { UsageError } from "./errors.js";
+import { progressReporter } from "./progress.js";
+import { availableParallelism } from "node:os";
 import { BuildFolderError } from "../model/read.js";
 import { UnknownEntityError } from "../graph/api.js";
 import { SparqlSyntaxError, SparqlTimeoutError } from "../query/sparql.js";
@@ -32,15 +34,22 @@ export async function main(argv: string[]): Promise<number> {
     .option("--base <iri>", "base IRI for data in RDF output")
     .option("--data <dir>", "folder with gazetteers and patterns (default: the bundled data/)")
     .option("--validate", "check the RDF output against the SHACL shapes (ontology/shapes.ttl)")
-    .action(async (inputs: string[], o: { out: string; date?: string; home: string; base?: string; data?: string; validate?: boolean }) => {
+    .option("--append", "add the inputs to the build in --out without re-reading its documents")
+    .option("--workers <n>", "worker threads for extraction (default: one per core)", (v) => parseWorkers(v), availableParallelism())
+    .option("-q, --quiet", "no progress output")
+    .action(async (inputs: string[], o: { out: string; date?: string; home: string; base?: string; data?: string; validate?: boolean; append?: boolean; workers: number; quiet?: boolean }) => {
       const date = o.date === undefined ? undefined : checkedDate(o.date);
+      const progress = progressReporter(process.stderr, o.quiet === true);
       const r = await build(inputs, {
         out: o.out,
         home: o.home,
+        workers: o.workers,
+        onProgress: progress.update,
+        ...(o.append ? { append: true } : {}),
         ...(date ? { date } : {}),
         ...(o.base ? { base: o.base } : {}),
         ...(o.data ? { dataDir: o.data } : {}),
-      });
+      }).finally(() => progress.end());
       process.stderr.write(summaryLine(r) + "\n");
       if (o.validate) code = await reportValidation(o.out);
     });
@@ -116,6 +125,12 @@ async function reportValidation(target: string): Promise<number> {
   if (r.violations.length) process.stdout.write(formatViolations(r) + "\n");
   process.stderr.write(r.conforms ? `diplograph validate: ${target} conforms to the shapes\n` : `diplograph validate: ${target}: ${r.violations.length} violation${r.violations.length === 1 ? "" : "s"}\n`);
   return r.conforms ? 0 : 1;
+}
+
+function parseWorkers(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers "${v}" is not a number of threads (1–256)`);
+  return n;
 }
 
 function checkedDate(s: string): string {

@@ -5,7 +5,7 @@
  * window.__bench and in the page.
  */
 import Sigma from "sigma";
-import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodePointProgram, NodeCircleProgram } from "sigma/rendering";
 import { MultiDirectedGraph } from "graphology";
 
 function rng(seed: number): () => number {
@@ -60,10 +60,13 @@ async function main(): Promise<void> {
   }
   const generated = performance.now() - t0;
   const t1 = performance.now();
+  // The explorer's settings for large graphs (see viewer/src/main.ts: lightweight programs past 10,000 events).
+  const large = params.get("programs") !== "full";
   const sigma = new Sigma(graph, document.getElementById("graph") as HTMLElement, {
-    edgeProgramClasses: { line: EdgeRectangleProgram, arrow: EdgeArrowProgram },
+    edgeProgramClasses: { line: large ? EdgeLineProgram : EdgeRectangleProgram, arrow: large ? EdgeLineProgram : EdgeArrowProgram },
+    nodeProgramClasses: { circle: large ? NodePointProgram : NodeCircleProgram },
     labelRenderedSizeThreshold: 12,
-    hideEdgesOnMove: false,
+    labelDensity: 0.07,
   });
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const firstPaint = performance.now() - t1;

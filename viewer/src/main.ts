@@ -5,7 +5,7 @@
  * panel with every event's source sentence; the view kept in the URL.
  */
 import Sigma from "sigma";
-import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from "sigma/rendering";
 import { downloadAsPNG } from "@sigma/export-image";
 import { communityColor, fetchGraph, GraphFileError, RELATION_COLORS, RELATION_LABELS, toViewGraph, TYPE_COLORS, type ViewGraph } from "./data";
 import { readState, RELATIONS, TYPES, writeState, type ViewState } from "./state";
@@ -97,11 +97,15 @@ function open(graph: ViewGraph, source: string): void {
   initialPositions(graph);
 
   const container = $("graph");
+  // Past 10,000 events, lighter programs (1-px lines, square points) keep panning fluid.
+  const large = graph.size > 10_000;
   const sigma = new Sigma(graph, container, {
     renderEdgeLabels: false,
     enableEdgeEvents: true,
     defaultEdgeType: "line",
-    edgeProgramClasses: { line: EdgeRectangleProgram, arrow: EdgeArrowProgram },
+    edgeProgramClasses: { line: large ? EdgeLineProgram : EdgeRectangleProgram, arrow: large ? EdgeLineProgram : EdgeArrowProgram },
+    nodeProgramClasses: { circle: large ? NodePointProgram : NodeCircleProgram },
+    labelDensity: large ? 0.07 : 1,
     labelRenderedSizeThreshold: graph.order > 2000 ? 12 : 4,
     labelFont: 'system-ui, "Noto Sans CJK SC", "PingFang SC", sans-serif',
     zIndex: true,
