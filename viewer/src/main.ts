@@ -106,6 +106,8 @@ function open(graph: ViewGraph, source: string): void {
     edgeProgramClasses: { line: large ? EdgeLineProgram : EdgeRectangleProgram, arrow: large ? EdgeLineProgram : EdgeArrowProgram },
     nodeProgramClasses: { circle: large ? NodePointProgram : NodeCircleProgram },
     labelDensity: large ? 0.07 : 1,
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
     labelRenderedSizeThreshold: graph.order > 2000 ? 12 : 4,
     labelFont: 'system-ui, "Noto Sans CJK SC", "PingFang SC", sans-serif',
     zIndex: true,
