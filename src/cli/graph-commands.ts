@@ -13,6 +13,7 @@ import { createServer } from "../server/server.js";
 import type { EntityType, Relation } from "../model/types.js";
 import { table } from "./table.js";
 import { UsageError } from "./errors.js";
+import { push } from "../export/push.js";
 
 const RELATIONS: Relation[] = ["called", "met", "wrote_to", "pledged_to"];
 const TYPES: EntityType[] = ["Person", "Country", "Organization", "Place"];
@@ -121,6 +122,23 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
       const text = o.format === "gexf" ? toGexf(g) : toGraphml(g);
       if (o.out) await writeFileAtomic(o.out, text);
       else process.stdout.write(text);
+    });
+
+  program
+    .command("push")
+    .description("load a build into a triple store over the SPARQL 1.1 Graph Store HTTP Protocol (one named graph per document)")
+    .argument("<dir>", "a build folder")
+    .requiredOption("--endpoint <url>", "Graph Store endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth (Virtuoso)")
+    .option("--user <user>", "user name (Basic, or Digest when the server asks)")
+    .option("--password <password>", "password (or the DIPLOGRAPH_PASSWORD environment variable)")
+    .option("--concurrency <n>", "graphs sent at once", (v) => Number(v), 4)
+    .option("--retries <n>", "tries per graph after the first", (v) => Number(v), 4)
+    .action(async (dir: string, o: { endpoint: string; user?: string; password?: string; concurrency: number; retries: number }) => {
+      const password = o.password ?? process.env.DIPLOGRAPH_PASSWORD;
+      const r = await push(dir, { endpoint: o.endpoint, concurrency: o.concurrency, retries: o.retries, ...(o.user !== undefined ? { user: o.user } : {}), ...(password !== undefined ? { password } : {}) });
+      for (const f of r.failed) process.stderr.write(`diplograph push: ${f.graph}: ${f.error}\n`);
+      process.stderr.write(`diplograph push: ${r.graphs} graphs (${r.triples} triples) loaded into ${o.endpoint}${r.failed.length ? `; ${r.failed.length} failed` : ""}\n`);
+      if (r.failed.length) setCode(1);
     });
 
   program

@@ -15,6 +15,7 @@ import { availableParallelism } from "node:os";
 import { BuildFolderError } from "../model/read.js";
 import { UnknownEntityError } from "../graph/api.js";
 import { SparqlSyntaxError, SparqlTimeoutError } from "../query/sparql.js";
+import { PushError } from "../export/push.js";
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -109,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`diplograph query: malformed query: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof BuildError || e instanceof GoldFormatError || e instanceof RdfFileError || e instanceof BuildFolderError || e instanceof SparqlTimeoutError) {
+    if (e instanceof BuildError || e instanceof GoldFormatError || e instanceof RdfFileError || e instanceof BuildFolderError || e instanceof SparqlTimeoutError || e instanceof PushError) {
       process.stderr.write(`diplograph: ${e.message}\n`);
       return 1;
     }
