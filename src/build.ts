@@ -10,8 +10,9 @@ import { getLexicon } from "./lexicon/lexicon.js";
 import { mergeExtractions } from "./model/merge.js";
 import { writeFileAtomic } from "./export/atomic.js";
 import { documentLines, entityLines, eventLines } from "./export/jsonl.js";
-import { toNQuads, toTriG, toTurtle } from "./export/turtle.js";
-import { toJsonLd } from "./export/jsonld.js";
+import { writeQuads } from "./export/turtle.js";
+import { jsonLdContext, quadsToJsonLd } from "./export/jsonld.js";
+import { modelToQuads } from "./export/rdf.js";
 import { DiplographGraph } from "./graph/api.js";
 import { graphJson } from "./graph/export.js";
 import type { GraphModel, SkippedInput, SourceDocument } from "./model/types.js";
@@ -150,10 +151,12 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     await write("entities.jsonl", entityLines(model));
     await write("documents.jsonl", documentLines(model));
     const rdf = opts.base ? { base: opts.base } : {};
-    await write("graph.ttl", await toTurtle(model, rdf));
-    await write("graph.nq", await toNQuads(model, rdf));
-    await write("graph.trig", await toTriG(model, rdf));
-    await write("graph.jsonld", await toJsonLd(model, rdf));
+    // Built once per shape: every statement in one graph (Turtle), and by document (the rest).
+    await write("graph.ttl", await writeQuads(modelToQuads(model, rdf), "Turtle", opts.base));
+    const named = modelToQuads(model, { ...rdf, namedGraphs: true });
+    await write("graph.nq", await writeQuads(named, "N-Quads", opts.base));
+    await write("graph.trig", await writeQuads(named, "TriG", opts.base));
+    await write("graph.jsonld", JSON.stringify(quadsToJsonLd(named, jsonLdContext(opts.base)), null, 1) + "\n");
     // The explorer's file: the Graphology graph with entity and event attributes and metrics.
     await write("graph.json", JSON.stringify(graphJson(new DiplographGraph(model, rdf))) + "\n");
     // For --append: what each document gave, and the options; written last, so that an

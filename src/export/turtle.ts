@@ -3,15 +3,19 @@
  * N-Quads (graph.nq) and TriG (graph.trig) with one named graph per source document. All sorted,
  * so the same input gives byte-identical files.
  */
-import { Writer } from "n3";
+import { Writer, type Quad } from "n3";
 import type { GraphModel } from "../model/types.js";
 import { modelToQuads, rdfPrefixes, type RdfOptions } from "./rdf.js";
 
 type Format = "Turtle" | "N-Quads" | "TriG";
 
 function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "namedGraphs">): Promise<string> {
-  const quads = modelToQuads(model, { ...opts, namedGraphs: format !== "Turtle" });
-  const writer = new Writer(format === "N-Quads" ? { format } : { format, prefixes: rdfPrefixes(opts.base) });
+  return writeQuads(modelToQuads(model, { ...opts, namedGraphs: format !== "Turtle" }), format, opts.base);
+}
+
+/** Already-sorted quads in one of n3's formats (prefixes for Turtle and TriG). */
+export function writeQuads(quads: Quad[], format: Format, base?: string): Promise<string> {
+  const writer = new Writer(format === "N-Quads" ? { format } : { format, prefixes: rdfPrefixes(base) });
   writer.addQuads(quads);
   return new Promise((resolve, reject) => writer.end((err, result) => (err ? reject(err) : resolve(result))));
 }
