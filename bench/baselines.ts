@@ -14,6 +14,7 @@ import { modelToQuads, rdfPrefixes } from "../src/export/rdf.js";
 import { toTurtle } from "../src/export/turtle.js";
 
 const corpus = process.argv[2] as string;
+const withN3 = process.argv[3] !== "jieba-only";
 const texts: string[] = [];
 for await (const line of createInterface({ input: createReadStream(corpus, "utf8"), crlfDelay: Infinity })) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
 const bytes = Buffer.byteLength(readFileSync(corpus, "utf8"));
@@ -23,6 +24,10 @@ let words = 0;
 for (const text of texts) words += cut(text, true).length;
 const jiebaSeconds = (performance.now() - t) / 1000;
 
+if (!withN3) {
+  console.log(JSON.stringify({ bytes, documents: texts.length, words, jiebaSeconds }));
+  process.exit(0);
+}
 const { model } = await build([corpus], { workers: 1 });
 const quads = modelToQuads(model);
 const bare = async () => {

@@ -20,7 +20,7 @@ import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
-import type { ExtractTask } from "./extract/worker.js";
+import type { ExtractOutcome, ExtractTask } from "./extract/worker.js";
 import { packageFolder } from "./util/assets.js";
 import { EXTRACTIONS_FILE, extractionLine, MANIFEST_FILE, readExtractions, STORE_VERSION, type BuildManifest } from "./model/extractions-store.js";
 
@@ -114,22 +114,47 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   } else {
     const pool = new Piscina({ filename: workerFile(), maxThreads: workers, minThreads: workers });
     try {
-      // At most a few documents per worker in flight: memory follows the graph, not the input.
+      // Documents go in batches (fewer messages); at most a few batches per worker in flight,
+      // so memory follows the graph, not the input.
       const inFlight = new Set<Promise<void>>();
+      let batch: ExtractTask[] = [];
+      let batchBytes = 0;
+      const flush = () => {
+        if (!batch.length) return;
+        const tasks = batch;
+        batch = [];
+        batchBytes = 0;
+        const p: Promise<void> = (pool.run(tasks) as Promise<ExtractOutcome[]>)
+          .then(
+            (outcomes) => {
+              for (const o of outcomes) {
+                if (o.ok) done(o.extraction);
+                else fail(o.id, new Error(o.error));
+              }
+            },
+            (e: unknown) => {
+              for (const t of tasks) fail(t.doc.id, e);
+            },
+          )
+          .finally(() => {
+            inFlight.delete(p);
+            progress();
+          });
+        inFlight.add(p);
+      };
       for await (const item of readInputs(inputs)) {
         if (item.kind === "skipped") {
           skipped.push(item.skipped);
           continue;
         }
-        const doc = item.doc;
-        bytes += Buffer.byteLength(doc.original);
-        const p: Promise<void> = (pool.run(task(doc)) as Promise<DocumentExtraction>).then(done, (e: unknown) => fail(doc.id, e)).finally(() => {
-          inFlight.delete(p);
-          progress();
-        });
-        inFlight.add(p);
-        if (inFlight.size >= workers * 4) await Promise.race(inFlight);
+        const size = Buffer.byteLength(item.doc.original);
+        bytes += size;
+        batch.push(task(item.doc));
+        batchBytes += size;
+        if (batch.length >= 64 || batchBytes >= 1 << 20) flush();
+        if (inFlight.size >= workers * 3) await Promise.race(inFlight);
       }
+      flush();
       await Promise.all(inFlight);
     } finally {
       await pool.destroy();

@@ -13,7 +13,16 @@ export interface ExtractTask {
   dataDir?: string;
 }
 
-export default function extract(task: ExtractTask): DocumentExtraction {
-  const lexicon = getLexicon(task.dataDir);
-  return extractDocument(task.doc, { lexicon, homeCountry: task.home, ...(task.date ? { date: task.date } : {}) });
+export type ExtractOutcome = { ok: true; extraction: DocumentExtraction } | { ok: false; id: string; error: string };
+
+/** Extracts a batch of documents (batches keep the messaging cost per document low). */
+export default function extractBatch(tasks: ExtractTask[]): ExtractOutcome[] {
+  return tasks.map((task) => {
+    try {
+      const lexicon = getLexicon(task.dataDir);
+      return { ok: true, extraction: extractDocument(task.doc, { lexicon, homeCountry: task.home, ...(task.date ? { date: task.date } : {}) }) };
+    } catch (e) {
+      return { ok: false, id: task.doc.id, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
 }

@@ -55,7 +55,7 @@ export function mergeExtractions(extractions: DocumentExtraction[]): GraphModel 
     .map(({ entity, roles, aliases }) => {
       aliases.delete(entity.label);
       entity.aliases = [...aliases].sort();
-      entity.roles = [...roles.values()].sort((p, q) => cmp(`${p.title}@${p.of.id}`, `${q.title}@${q.of.id}`));
+      entity.roles = [...roles].sort((p, q) => cmp(p[0], q[0])).map(([, r]) => r);
       return entity;
     })
     .sort((p, q) => cmp(p.id, q.id));
@@ -93,7 +93,11 @@ export function mergeExtractions(extractions: DocumentExtraction[]): GraphModel 
     }
   }
   absorbUndated(events);
-  const eventList = [...events.values()].sort((p, q) => cmp(`${p.date ?? "9999"}|${p.relation}|${p.subject.id}|${p.object.id}|${p.id}`, `${q.date ?? "9999"}|${q.relation}|${q.subject.id}|${q.object.id}|${q.id}`));
+  // Sort keys computed once per event, not in every comparison.
+  const eventList = [...events.values()]
+    .map((e) => [`${e.date ?? "9999"}|${e.relation}|${e.subject.id}|${e.object.id}|${e.id}`, e] as const)
+    .sort((p, q) => cmp(p[0], q[0]))
+    .map(([, e]) => e);
   for (const e of eventList) e.sources.sort((p, q) => cmp(p.doc, q.doc) || p.start - q.start);
 
   const documents: DocumentInfo[] = extractions.map((x) => x.info).sort((p, q) => cmp(p.id, q.id));
