@@ -8,7 +8,7 @@ import { readInputs } from "./ingest/read.js";
 import { extractDocument, type DocumentExtraction } from "./extract/document.js";
 import { getLexicon } from "./lexicon/lexicon.js";
 import { mergeExtractions } from "./model/merge.js";
-import { writeFileAtomic } from "./export/atomic.js";
+import { removeStaleTemporaries, writeFileAtomic } from "./export/atomic.js";
 import { documentLines, entityLines, eventLines } from "./export/jsonl.js";
 import { writeQuads } from "./export/turtle.js";
 import { jsonLdContext, quadsToJsonLd } from "./export/jsonld.js";
@@ -166,6 +166,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   const model = mergeExtractions(extractions);
   const files: string[] = [];
   if (opts.out) {
+    await removeStaleTemporaries(opts.out);
     if (extractions.length === 0) throw new BuildError(`no document could be read from ${inputs.join(", ")}${skipped.length ? ` (${describeSkipped(skipped)})` : ""}`);
     const write = async (name: string, content: Iterable<string> | string) => {
       const path = join(opts.out as string, name);

@@ -2,7 +2,7 @@
  * Atomic file output: content goes to a temporary file in the same folder, then is renamed
  * over the target, so a reader (or a build killed half-way) never sees half a file.
  */
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 
 /** Writes chunks to `path` atomically. */
@@ -31,4 +31,15 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string> | s
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/** Removes temporary files a killed writer left behind in `dir` (they are never read). */
+export async function removeStaleTemporaries(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((n) => /^\..+\.\d+\.\d+\.tmp$/.test(n)).map((n) => rm(join(dir, n), { force: true })));
 }

@@ -11,7 +11,7 @@ import { identityText, originalSpan, type MappedText } from "../util/mapped-text
 import { htmlToText } from "../ingest/html.js";
 import { removeBoilerplate } from "../clean/boilerplate.js";
 import { looksTraditional, normalizeText } from "../clean/normalize.js";
-import { CLAUSE_END, SENTENCE_END, NAME_DOT, NAME_HYPHEN } from "../util/chars.js";
+import { CLAUSE_END, SENTENCE_END, NAME_DOT, NAME_HYPHEN, wellFormed } from "../util/chars.js";
 import { newDocNames, scanTokens, type DocNames, type Token } from "./tokens.js";
 import { nameAfterTitle, nameBefore } from "./names.js";
 import { DateResolver, isDateOnly, scanTimeExpressions } from "./dates.js";
@@ -77,8 +77,10 @@ const PERSON = "person:";
 const DATELINE = /(\d{1,2})月(\d{1,2})日电/;
 
 /** Extracts entities and events from one document. */
-export function extractDocument(doc: SourceDocument, opts: ExtractOptions): DocumentExtraction {
+export function extractDocument(input: SourceDocument, opts: ExtractOptions): DocumentExtraction {
   const lex = opts.lexicon;
+  // Lone surrogates are not text (nor RDF): U+FFFD instead, at the same offsets.
+  const doc: SourceDocument = { ...input, id: wellFormed(input.id), original: wellFormed(input.original), ...(input.title !== undefined ? { title: wellFormed(input.title) } : {}) };
   const page = doc.format === "html" ? htmlToText(doc.original, lex.data.boilerplate.htmlSkipClasses) : { text: identityText(doc.original) };
   const cleaned = removeBoilerplate(page.text, lex.data.boilerplate);
   const clean = cleaned.text;

@@ -9,6 +9,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { decodeBytes, DecodeError } from "./decode.js";
 import type { SkippedInput, SourceDocument } from "../model/types.js";
+import { wellFormed } from "../util/chars.js";
 
 const TEXT_EXT = new Set([".txt", ".text", ".md"]);
 const HTML_EXT = new Set([".html", ".htm", ".xhtml", ".shtml"]);
@@ -106,14 +107,16 @@ async function* readJsonl(path: string, fileId: string): AsyncGenerator<InputIte
         yield skip(`${path}:${n}`, "empty text");
         continue;
       }
-      let id = typeof r.id === "string" || typeof r.id === "number" ? String(r.id) : `${fileId}#${n}`;
+      let id = typeof r.id === "string" || typeof r.id === "number" ? wellFormed(String(r.id)).trim() : `${fileId}#${n}`;
+      if (!id) id = `${fileId}#${n}`;
       if (seen.has(id)) id = `${fileId}#${n}`;
       seen.add(id);
-      const doc: SourceDocument = { id, original: r.text, format: /^\s*<(!doctype html|html|body|div|p)\b/i.test(r.text) ? "html" : "text" };
+      const text = wellFormed(r.text);
+      const doc: SourceDocument = { id, original: text, format: /^\s*<(!doctype html|html|body|div|p)\b/i.test(text) ? "html" : "text" };
       const date = typeof r.date === "string" ? isoDate(r.date) : undefined;
       if (date) doc.date = date;
-      if (typeof r.url === "string") doc.url = r.url;
-      if (typeof r.title === "string") doc.title = r.title;
+      if (typeof r.url === "string" && /^https?:\/\/[^\s<>"{}|\\^`]+$/.test(r.url)) doc.url = r.url;
+      if (typeof r.title === "string") doc.title = wellFormed(r.title);
       yield { kind: "document", doc };
     }
   } catch (e) {

@@ -64,19 +64,29 @@ parentPort.on("message", ({ id, query, format }) => {
 });
 `;
 
-interface Pending {
+interface Job {
+  query: string;
+  format: string;
+  timeoutMs: number;
   resolve: (body: string) => void;
   reject: (e: Error) => void;
 }
 
+/** One engine thread running one query at a time; the time limit starts when the query does. */
 class QueryWorker {
   private worker!: Worker;
   private ready!: Promise<void>;
-  private pending = new Map<number, Pending>();
-  busy = 0;
+  private current: (Job & { timer: NodeJS.Timeout }) | undefined;
 
-  constructor(private readonly nquads: string) {
+  constructor(
+    private readonly nquads: string,
+    private readonly onIdle: (w: QueryWorker) => void,
+  ) {
     this.start();
+  }
+
+  get idle(): boolean {
+    return this.current === undefined;
   }
 
   private start(): void {
@@ -88,57 +98,68 @@ class QueryWorker {
       this.worker.once("error", reject);
     });
     this.worker.on("message", (m: { id?: number; body?: string; error?: string }) => {
-      if (m.id === undefined) return;
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (m.error !== undefined) p.reject(new SparqlSyntaxError(m.error));
-      else p.resolve(m.body ?? "");
+      if (m.id === undefined || !this.current) return;
+      const job = this.current;
+      this.finish();
+      if (m.error !== undefined) job.reject(new SparqlSyntaxError(m.error));
+      else job.resolve(m.body ?? "");
     });
   }
 
-  async run(id: number, query: string, format: string, timeoutMs: number): Promise<string> {
+  private finish(): void {
+    if (this.current) clearTimeout(this.current.timer);
+    this.current = undefined;
+    this.onIdle(this);
+  }
+
+  async run(job: Job): Promise<void> {
+    const timer = setTimeout(() => {
+      // The engine cannot be interrupted: end this thread and start a fresh one.
+      const old = this.worker;
+      this.start();
+      void old.terminate();
+      this.finish();
+      job.reject(new SparqlTimeoutError(`query stopped after ${job.timeoutMs} ms (the time limit); narrow it or add a LIMIT`));
+    }, job.timeoutMs);
+    this.current = { ...job, timer };
     await this.ready;
-    this.busy++;
-    try {
-      return await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          this.pending.delete(id);
-          // The engine cannot be interrupted: end the worker and start a fresh one.
-          const old = this.worker;
-          for (const p of this.pending.values()) p.reject(new SparqlTimeoutError("the worker was restarted"));
-          this.pending.clear();
-          this.start();
-          void old.terminate();
-          reject(new SparqlTimeoutError(`query stopped after ${timeoutMs} ms (the time limit); narrow it or add a LIMIT`));
-        }, timeoutMs);
-        this.pending.set(id, {
-          resolve: (b) => (clearTimeout(timer), resolve(b)),
-          reject: (e) => (clearTimeout(timer), reject(e)),
-        });
-        this.worker.postMessage({ id, query, format });
-      });
-    } finally {
-      this.busy--;
-    }
+    if (this.current?.timer === timer) this.worker.postMessage({ id: 1, query: job.query, format: job.format });
   }
 
   close(): Promise<number> {
+    if (this.current) clearTimeout(this.current.timer);
     return this.worker.terminate();
   }
 }
 
+export class SparqlBusyError extends Error {}
+
 /** A read-only SPARQL engine over one build's N-Quads. */
 export class SparqlEngine {
   private readonly workers: QueryWorker[];
-  private nextId = 1;
+  private readonly queue: Job[] = [];
 
   constructor(
     nquads: string,
-    private readonly defaults: { timeoutMs: number; limit: number; base?: string } = { timeoutMs: 10_000, limit: 10_000 },
+    private readonly defaults: { timeoutMs: number; limit: number; base?: string; maxQueue?: number } = { timeoutMs: 10_000, limit: 10_000 },
     workers = 2,
   ) {
-    this.workers = Array.from({ length: workers }, () => new QueryWorker(nquads));
+    this.workers = Array.from({ length: workers }, () => new QueryWorker(nquads, (w) => this.dispatch(w)));
+  }
+
+  /** Queries wait here for a free engine thread; the queue is bounded. */
+  private enqueue(query: string, format: string, timeoutMs: number): Promise<string> {
+    if (this.queue.length >= (this.defaults.maxQueue ?? 256)) return Promise.reject(new SparqlBusyError("too many queries waiting; try again shortly"));
+    return new Promise<string>((resolve, reject) => {
+      this.queue.push({ query, format, timeoutMs, resolve, reject });
+      const free = this.workers.find((w) => w.idle);
+      if (free) this.dispatch(free);
+    });
+  }
+
+  private dispatch(w: QueryWorker): void {
+    const job = w.idle ? this.queue.shift() : undefined;
+    if (job) void w.run(job);
   }
 
   /** Runs a query; errors are SparqlSyntaxError (400), SparqlUpdateRefused (403), SparqlTimeoutError (503). */
@@ -146,17 +167,15 @@ export class SparqlEngine {
     const kind = queryKind(query);
     const limit = opts.limit ?? this.defaults.limit;
     const timeoutMs = opts.timeoutMs ?? this.defaults.timeoutMs;
-    const worker = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    const id = this.nextId++;
     if (kind === "graph") {
-      const nt = await worker.run(id, query, RESULT_TYPES.ntriples, timeoutMs);
+      const nt = await this.enqueue(query, RESULT_TYPES.ntriples, timeoutMs);
       const lines = nt.split("\n").filter((l) => l.trim());
       const kept = lines.slice(0, limit);
       const mediaType = opts.accept === RESULT_TYPES.ntriples ? RESULT_TYPES.ntriples : RESULT_TYPES.turtle;
       const body = mediaType === RESULT_TYPES.ntriples ? kept.join("\n") + (kept.length ? "\n" : "") : await toTurtle(kept.join("\n"), this.defaults.base);
       return { kind, body, mediaType, count: lines.length, truncated: lines.length > limit };
     }
-    const json = await worker.run(id, query, RESULT_TYPES.json, timeoutMs);
+    const json = await this.enqueue(query, RESULT_TYPES.json, timeoutMs);
     const parsed = JSON.parse(json) as SparqlJson;
     if (parsed.boolean !== undefined) {
       const mediaType = opts.accept === RESULT_TYPES.csv || opts.accept === RESULT_TYPES.tsv ? opts.accept : RESULT_TYPES.json;
@@ -177,6 +196,7 @@ export class SparqlEngine {
   }
 
   async close(): Promise<void> {
+    for (const job of this.queue.splice(0)) job.reject(new SparqlBusyError("the engine is closing"));
     await Promise.all(this.workers.map((w) => w.close()));
   }
 }

@@ -10,7 +10,7 @@ import fastifySwagger from "@fastify/swagger";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { openGraph, UnknownEntityError, type DiplographGraph } from "../graph/api.js";
-import { RESULT_TYPES, SparqlEngine, SparqlSyntaxError, SparqlTimeoutError, SparqlUpdateRefused, type QueryResult } from "../query/sparql.js";
+import { RESULT_TYPES, SparqlBusyError, SparqlEngine, SparqlSyntaxError, SparqlTimeoutError, SparqlUpdateRefused, type QueryResult } from "../query/sparql.js";
 import type { EntityType, Relation } from "../model/types.js";
 import { graphJson } from "../graph/export.js";
 import { packageFolder } from "../util/assets.js";
@@ -37,7 +37,8 @@ export async function createServer(buildDir: string, opts: ServerOptions = {}): 
   if (!existsSync(nquadsFile)) throw new Error(`${nquadsFile}: missing (rebuild with \`diplograph build\`)`);
   const sparql = new SparqlEngine(readFileSync(nquadsFile, "utf8"), { timeoutMs: opts.queryTimeoutMs ?? 10_000, limit: opts.resultLimit ?? 10_000 });
 
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1 << 20 });
+  // Bounded bodies and slow clients: 1 MB per request, 30 s to send it, 60 s to keep a connection idle.
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1 << 20, requestTimeout: 30_000, connectionTimeout: 60_000 });
   app.addHook("onClose", async () => sparql.close());
   await app.register(fastifyFormbody);
   app.addContentTypeParser("application/sparql-query", { parseAs: "string" }, (_req, body, done) => done(null, body));
@@ -162,6 +163,7 @@ function registerSparql(app: FastifyInstance, engine: SparqlEngine): void {
       if (e instanceof SparqlUpdateRefused) return reply.code(403).type("text/plain; charset=utf-8").send(`${e.message}\n`);
       if (e instanceof SparqlSyntaxError) return reply.code(400).type("text/plain; charset=utf-8").send(`malformed query: ${e.message}\n`);
       if (e instanceof SparqlTimeoutError) return reply.code(503).type("text/plain; charset=utf-8").send(`${e.message}\n`);
+      if (e instanceof SparqlBusyError) return reply.code(503).header("retry-after", "2").type("text/plain; charset=utf-8").send(`${e.message}\n`);
       throw e;
     }
   };

@@ -33,3 +33,14 @@ export function countHan(s: string): number {
   for (const ch of s) if (isHan(ch.codePointAt(0) ?? 0)) n++;
   return n;
 }
+
+/**
+ * Replaces what is not text — lone UTF-16 surrogates and Unicode noncharacters (U+FFFE, U+FFFF,
+ * U+FDD0–U+FDEF, U+nFFFE/F), which RDF parsers refuse — with U+FFFD, keeping every offset.
+ */
+export function wellFormed(s: string): string {
+  return s
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
+    .replace(/[\ufdd0-\ufdef\ufffe\uffff]/g, "\ufffd")
+    .replace(/[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/g, "\ufffd\ufffd");
+}
