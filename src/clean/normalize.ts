@@ -10,6 +10,8 @@ import { NAME_DOT, NAME_HYPHEN } from "../util/chars.js";
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 const DOTS = new Set(["⋅", "·", "•", "‧", "・", "･", "∙", "●"]);
 const DASHES = new Set(["‐", "‑", "‒", "–", "—", "－", "―", "-"]);
+// Invisible format characters (bidirectional marks, zero-width spaces, BOM): read as a space.
+const FORMAT = /^[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]$/;
 const table = new Map<string, string>();
 
 /** The normalized form of one UTF-16 code unit (or itself when normalizing would change the length). */
@@ -19,6 +21,7 @@ export function normalizeChar(ch: string): string {
   let out: string = ch;
   if (DOTS.has(ch)) out = NAME_DOT;
   else if (DASHES.has(ch)) out = NAME_HYPHEN;
+  else if (FORMAT.test(ch)) out = " ";
   else {
     const nf = ch.normalize("NFKC");
     if (nf.length === 1) out = nf;

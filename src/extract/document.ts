@@ -148,7 +148,12 @@ function dottedNameEnd(norm: string, i: number, limit: number, lex: Lexicon): nu
   return parts > 0 && k > partStart ? k : i;
 }
 
-/** Clause bounds inside a sentence. */
+/**
+ * Clause bounds inside a sentence. A stretch without punctuation longer than MAX_CLAUSE is cut:
+ * no real clause is that long, and per-clause work then stays bounded (linear in the text).
+ */
+const MAX_CLAUSE = 400;
+
 function splitClauses(norm: string, s: Sentence): [number, number][] {
   const out: [number, number][] = [];
   let a = s.start;
@@ -156,10 +161,55 @@ function splitClauses(norm: string, s: Sentence): [number, number][] {
     if (CLAUSE_END.has(norm[i] as string)) {
       if (i > a) out.push([a, i]);
       a = i + 1;
+    } else if (i - a >= MAX_CLAUSE) {
+      out.push([a, i]);
+      a = i;
     }
   }
   if (s.end > a) out.push([a, s.end]);
   return out;
+}
+
+/** Index of the first token starting at or after `pos` (tokens are sorted by start). */
+function firstTokenAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The tokens inside [a, b). */
+function tokensIn(tokens: Token[], a: number, b: number): Token[] {
+  const out: Token[] = [];
+  for (let i = firstTokenAt(tokens, a); i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.start >= b) break;
+    if (t.end <= b) out.push(t);
+  }
+  return out;
+}
+
+/** Whether a token covers position i. */
+function covered(tokens: Token[], i: number): boolean {
+  const k = firstTokenAt(tokens, i + 1) - 1;
+  const t = tokens[k];
+  return t !== undefined && i >= t.start && i < t.end;
+}
+
+/** Index of the last item whose pos is before x (items sorted by pos), or -1. */
+function lastIndexBefore(items: { pos: number }[], x: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as { pos: number }).pos < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** jieba tags of words that cannot sit inside a noun phrase naming a party. */
@@ -191,7 +241,12 @@ class DocContext {
       // Gazetteer tokens only: a name found earlier must not cut a longer one (萨勒 / 萨勒曼).
       const tokens = scanTokens(norm, s.start, s.end, lex);
       const clauses = splitClauses(norm, s);
-      const clauseStartOf = (pos: number) => clauses.find(([a, b]) => pos >= a && pos <= b)?.[0] ?? s.start;
+      let ci = 0;
+      const clauseStartOf = (pos: number) => {
+        // Titles come in order: the clause pointer only moves forward.
+        while (ci < clauses.length - 1 && pos > (clauses[ci] as [number, number])[1]) ci++;
+        return clauses[ci]?.[0] ?? s.start;
+      };
       for (let t = 0; t < tokens.length; t++) {
         const tok = tokens[t] as Token;
         if (tok.kind !== "title") continue;
@@ -212,14 +267,14 @@ class DocContext {
       for (let i = s.start; i < s.end; i++) {
         if (!lex.transliteration.has(norm[i] as string) || lex.transliteration.has(norm[i - 1] ?? "")) continue;
         const end = dottedNameEnd(norm, i, s.end, lex);
-        if (end > i && !tokens.some((tk) => tk.start < end && tk.end > i)) this.addPerson(norm.slice(i, end));
+        if (end > i && !tokensIn(tokens, Math.max(s.start, i - 64), end).some((tk) => tk.start < end && tk.end > i)) this.addPerson(norm.slice(i, end));
         if (end > i) i = end;
       }
       // 古特雷斯表示: a name at the start of a clause, before a speech verb.
       for (const [a, b] of clauses) {
         for (let i = a + 2; i < Math.min(b, a + lex.data.names.maxLengthWithDots + 1); i++) {
           if (!lex.speechVerbs.matchesAt(norm, i)) continue;
-          if (tokens.some((tk) => tk.start < i && tk.end > a)) break;
+          if (covered(tokens, a) || tokensIn(tokens, a, i).length > 0) break;
           const name = nameBefore(norm, a, i, lex);
           if (name && name.start === a) this.addPerson(norm.slice(a, i));
           break;
@@ -418,9 +473,9 @@ class DocContext {
       const clauses = splitClauses(norm, s);
       for (let ci = 0; ci < clauses.length; ci++) {
         const [a, b] = clauses[ci] as [number, number];
-        const clauseTokens = s.tokens.filter((t) => t.start >= a && t.end <= b);
+        const clauseTokens = tokensIn(s.tokens, a, b);
         const next = clauses[ci + 1];
-        const nextClauseSubject = next ? this.participants(next[0], next[1], s.tokens, speaker, lastSubject, true)[0]?.key : undefined;
+        const nextClauseSubject = next ? this.participants(next[0], next[1], tokensIn(s.tokens, next[0], next[1]), speaker, lastSubject, true)[0]?.key : undefined;
         // A clause that opens with a person and a speech verb sets who "我" is.
         const first = clauseTokens[0];
         if (first && first.start === a && first.kind === "person" && lex.speechVerbs.matchesAt(norm, first.end)) speaker = PERSON + first.name;
@@ -471,18 +526,24 @@ class DocContext {
           if (lex.symmetric.has(cue.entry.relation)) {
             const before = norm.slice(sa, frame.objectStart);
             initiatorIsObject = rel.requestMarkers.some((m) => before.includes(m));
-            invitedBy = this.invitationBy(s.start, cue.start, s.tokens, speaker, lastSubject); // 应X邀请，… opens the sentence
+            // 应X邀请，… opens the sentence (looked for in a bounded window before the cue).
+            const from = Math.max(s.start, cue.start - MAX_CLAUSE);
+            invitedBy = this.invitationBy(from, cue.start, tokensIn(s.tokens, from, cue.start), speaker, lastSubject);
           }
 
           // The date: the last one written before the cue (the start of a range), else the list
           // item's; none when the text says the contact was earlier (此前) than that date.
-          const datesBefore = dates.filter((d) => d.pos < cue.start && d.date && !d.rangeEnd);
-          const lastDate = datesBefore[datesBefore.length - 1];
+          let lastDate: (typeof dates)[number] | undefined;
+          for (let k = lastIndexBefore(dates, cue.start); k >= 0 && !lastDate; k--) {
+            const d = dates[k] as (typeof dates)[number];
+            if (d.date && !d.rangeEnd) lastDate = d;
+          }
           let date = lastDate ? lastDate.date : listDate;
           const earlier = rel.earlierMarkers.some((m) => {
-            const at = norm.lastIndexOf(m, cue.start - m.length);
-            if (at < a && clauses.some(([x, y]) => y <= a && norm.slice(x, y).trim() === m)) return true; // 此前，X致信…
-            return at >= a && at >= (lastDate?.pos ?? a);
+            const window = norm.slice(Math.max(a, lastDate?.pos ?? a), cue.start);
+            if (window.includes(m)) return true;
+            const previous = clauses[ci - 1];
+            return previous !== undefined && norm.slice(previous[0], previous[1]).trim() === m; // 此前，X致信…
           });
           if (earlier) date = null;
           const span = this.sourceSpan(s);
@@ -503,7 +564,7 @@ class DocContext {
     const out: { start: number; end: number; entry: import("../lexicon/lexicon.js").CueEntry }[] = [];
     for (let i = a; i < b; ) {
       const m = this.lex.cues.longestAt(this.norm, i, b);
-      if (m && !tokens.some((t) => i >= t.start && i < t.end)) {
+      if (m && !covered(tokens, i)) {
         out.push({ start: i, end: m.end, entry: m.values[0] as import("../lexicon/lexicon.js").CueEntry });
         i = m.end;
       } else i++;
@@ -516,12 +577,12 @@ class DocContext {
     for (let i = end - 1; i >= from; i--) {
       const ch = this.norm[i] as string;
       if (!preps.includes(ch)) continue;
-      if (tokens.some((t) => i >= t.start && i < t.end)) continue;
+      if (covered(tokens, i)) continue;
       const names = this.lex.data.names;
       if ([...names.speakerPronouns, ...names.thirdPersonPronouns].some((p) => this.norm.startsWith(p, i + 1) && i + 1 + p.length <= end)) return i;
       const next = tokens.find((t) => t.start > i && t.start < end);
       if (!next) continue;
-      const gap = this.norm.slice(i + 1, next.start);
+      const gap = this.norm.slice(i + 1, next.start).trim();
       if (gap === "" || (gap.length <= 8 && gap.endsWith("的")) || names.thenMarkers.includes(gap)) return i;
     }
     return undefined;
