@@ -186,6 +186,32 @@ describe("JSON API", () => {
   });
 });
 
+describe("slow clients", () => {
+  it("a client that stops sending is cut off at the request time limit, and others are served", async () => {
+    const { connect } = await import("node:net");
+    const out = tempDir();
+    await build([CORPUS], { out });
+    const strict = await createServer(out, { requestTimeoutMs: 1000 });
+    const url = new URL(await strict.listen({ port: 0, host: "127.0.0.1" }));
+    try {
+      const closed = new Promise<string>((resolve) => {
+        const socket = connect(Number(url.port), url.hostname, () => socket.write("POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nquery="));
+        let answer = "";
+        socket.on("data", (d) => (answer += d.toString()));
+        socket.on("close", () => resolve(answer));
+      });
+      const t0 = Date.now();
+      const other = await fetch(`${url.origin}/api/stats`);
+      expect(other.status).toBe(200);
+      const answer = await closed;
+      expect(Date.now() - t0).toBeLessThan(10_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408|^$/);
+    } finally {
+      await strict.close();
+    }
+  }, 20_000);
+});
+
 describe("static files", () => {
   it("serves the build's files for download", async () => {
     const r = await fetch(`${base}/files/graph.ttl`);

@@ -8,6 +8,7 @@ import fastifyStatic from "@fastify/static";
 import fastifyFormbody from "@fastify/formbody";
 import fastifySwagger from "@fastify/swagger";
 import { existsSync, readFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { join, resolve } from "node:path";
 import { openGraph, UnknownEntityError, type DiplographGraph } from "../graph/api.js";
 import { RESULT_TYPES, SparqlBusyError, SparqlEngine, SparqlSyntaxError, SparqlTimeoutError, SparqlUpdateRefused, type QueryResult } from "../query/sparql.js";
@@ -23,6 +24,8 @@ export interface ServerOptions {
   /** Folder of the built explorer (default: the package's viewer/dist). */
   viewerDir?: string;
   logger?: boolean;
+  /** Time a client has to send a whole request, ms (slow clients are cut off). */
+  requestTimeoutMs?: number;
 }
 
 const RELATIONS = ["called", "met", "wrote_to", "pledged_to"] as const;
@@ -38,7 +41,15 @@ export async function createServer(buildDir: string, opts: ServerOptions = {}): 
   const sparql = new SparqlEngine(readFileSync(nquadsFile, "utf8"), { timeoutMs: opts.queryTimeoutMs ?? 10_000, limit: opts.resultLimit ?? 10_000 });
 
   // Bounded bodies and slow clients: 1 MB per request, 30 s to send it, 60 s to keep a connection idle.
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1 << 20, requestTimeout: 30_000, connectionTimeout: 60_000 });
+  const requestTimeout = opts.requestTimeoutMs ?? 30_000;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1 << 20,
+    connectionTimeout: 60_000,
+    // Node checks request time limits only every connectionsCheckingInterval (30 s by default).
+    serverFactory: (handler) =>
+      createHttpServer({ requestTimeout, headersTimeout: Math.min(requestTimeout, 60_000), connectionsCheckingInterval: Math.max(250, Math.min(5_000, requestTimeout / 4)) }, handler),
+  });
   app.addHook("onClose", async () => sparql.close());
   await app.register(fastifyFormbody);
   app.addContentTypeParser("application/sparql-query", { parseAs: "string" }, (_req, body, done) => done(null, body));
