@@ -44,7 +44,11 @@ export class Layout {
 
   start(seconds = Math.min(12, 2 + this.graph.order / 500)): void {
     if (this.graph.order < 2) return;
-    this.fa2 ??= new FA2Layout(this.graph, { settings: { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500 } });
+    // Strong gravity keeps entities without contacts (role holders, places) near the network
+    // instead of on a far ring; a larger scaling ratio spreads the stars of a busy protagonist.
+    this.fa2 ??= new FA2Layout(this.graph, {
+      settings: { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500, strongGravityMode: true, gravity: 0.5, scalingRatio: this.graph.order < 2000 ? 20 : 5 },
+    });
     this.fa2.start();
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => this.stop(), seconds * 1000);
