@@ -13,4 +13,4 @@ const r = await build([corpus], { workers: Number(workers), ...(mode === "full" 
 const seconds = (performance.now() - t0) / 1000;
 rmSync(out, { recursive: true, force: true });
 // maxRSS is in kilobytes; worker threads share the process, so it covers them too.
-console.log(JSON.stringify({ seconds, documents: r.model.documents.length, events: r.model.events.length, entities: r.model.entities.length, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ seconds, ...Object.fromEntries(Object.entries(r.timings).map(([k, v]) => [`${k}Seconds`, v])), documents: r.model.documents.length, events: r.model.events.length, entities: r.model.entities.length, peakRssMB: process.resourceUsage().maxRSS / 1024 }));

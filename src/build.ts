@@ -60,6 +60,8 @@ export interface BuildResult {
   seconds: number;
   /** Documents extracted by this run (not counting those kept from an appended build). */
   extracted: number;
+  /** Seconds spent reading and extracting, merging, and writing the outputs. */
+  timings: { extract: number; merge: number; write: number };
 }
 
 export class BuildError extends Error {}
@@ -161,9 +163,11 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     }
   }
 
+  const tExtracted = performance.now();
   // Merged in document-id order: the same output whatever the number of workers or the input order.
   const extractions = [...byId.values()].sort((a, b) => (a.info.id < b.info.id ? -1 : a.info.id > b.info.id ? 1 : 0));
   const model = mergeExtractions(extractions);
+  const tMerged = performance.now();
   const files: string[] = [];
   if (opts.out) {
     await removeStaleTemporaries(opts.out);
@@ -190,7 +194,15 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     await write(EXTRACTIONS_FILE, extractions.map(extractionLine));
     await write(MANIFEST_FILE, JSON.stringify({ ...manifest, documents: extractions.length }, null, 2) + "\n");
   }
-  return { model, skipped, files, seconds: (performance.now() - t0) / 1000, extracted };
+  const t1 = performance.now();
+  return {
+    model,
+    skipped,
+    files,
+    seconds: (t1 - t0) / 1000,
+    extracted,
+    timings: { extract: (tExtracted - t0) / 1000, merge: (tMerged - tExtracted) / 1000, write: (t1 - tMerged) / 1000 },
+  };
 }
 
 /** The compiled worker (from dist/ when running from dist/, else the package's dist/). */
