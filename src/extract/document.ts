@@ -263,6 +263,14 @@ class DocContext {
           if (name) this.addPerson(norm.slice(name.start, name.end));
         }
       }
+      // 中国国家原子能机构: a country and a name ending in an organization word (not before a
+      // title, where organizationBefore reads 美国|盖茨基金会|联席主席) is that country's organization.
+      for (let t = 0; t < tokens.length; t++) {
+        const tok = tokens[t] as Token;
+        if (tok.kind !== "entity" || tok.entity.type !== "Country") continue;
+        const org = this.countryOrganizationAt(tok, tokens[t + 1], s.end);
+        if (org) this.names.add(org, { kind: "entity", entity: { id: `org/${slugify(org)}`, type: "Organization", label: org, aliases: [] } });
+      }
       // 约瑟夫·拜登: a run of transliteration characters joined by middle dots is a foreign name.
       for (let i = s.start; i < s.end; i++) {
         if (!lex.transliteration.has(norm[i] as string) || lex.transliteration.has(norm[i - 1] ?? "")) continue;
@@ -289,6 +297,24 @@ class DocContext {
     // The family name of a foreign name is used alone later (比尔·盖茨 → 盖茨).
     const dot = name.lastIndexOf(NAME_DOT);
     if (dot > 0 && name.length - dot - 1 >= 2) this.names.add(name.slice(dot + 1), { kind: "person", name });
+  }
+
+  /** The name of a country's organization starting at a country token (中国|国家原子能机构), if any. */
+  private countryOrganizationAt(country: Token, next: Token | undefined, limit: number): string | undefined {
+    const { norm, lex } = this;
+    const max = Math.min(limit, country.end + 14, next ? next.start : limit);
+    let k = country.end;
+    while (k < max && /\p{Script=Han}/u.test(norm[k] as string) && !lex.cues.matchesAt(norm, k) && !lex.speechVerbs.matchesAt(norm, k) && !(k > country.end && lex.nameBoundaries.matchesAt(norm, k))) k++;
+    // The longest stretch that ends in an organization word, at least two characters before it.
+    for (let end = k; end > country.end + 2; end--) {
+      const run = norm.slice(country.end, end);
+      const suffix = lex.orgSuffixes.find((suf) => run.endsWith(suf) && run.length > suf.length);
+      if (!suffix) continue;
+      if (next && next.kind === "title" && next.start === end) return undefined; // 美国盖茨基金会联席主席
+      if (lex.countryExtensions.matchesAt(norm, country.end)) return undefined; // 中国政府
+      return norm.slice(country.start, end);
+    }
+    return undefined;
   }
 
   /** An organization named just before a title, ending in an organization word (…基金会). */
