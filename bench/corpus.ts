@@ -5,16 +5,7 @@
  * and dates. The same seed gives the same bytes.
  */
 import { loadLexiconData } from "../src/lexicon/data.js";
-
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../src/util/random.js";
 
 const FILLER = [
   "双方就共同关心的国际和地区问题深入交换了意见。",
@@ -36,7 +27,7 @@ export interface GeneratedDoc {
 /** Documents until `bytes` of UTF-8 text are reached. */
 export function* generateCorpus(bytes: number, seed = 1): Generator<GeneratedDoc> {
   const data = loadLexiconData();
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const translit = [...data.transliterationChars].filter((c) => /\p{Script=Han}/u.test(c));
   const surnames = data.surnames.filter((s) => s.length === 1);

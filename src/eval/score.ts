@@ -9,6 +9,7 @@
  * matches any date; each predicted event matches at most one gold event.
  */
 import { readFileSync } from "node:fs";
+import { readJsonLinesFile } from "../util/jsonl.js";
 
 export interface GoldEntity {
   id: string;
@@ -228,20 +229,5 @@ export function readGold(path: string): Gold {
 
 /** Reads a JSON lines file of a build; a bad line is an error naming file and line. */
 export function readJsonLines<T>(path: string): T[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new GoldFormatError(`${path}: missing (is this a build folder?)`);
-  }
-  const out: T[] = [];
-  text.split("\n").forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      out.push(JSON.parse(line) as T);
-    } catch {
-      throw new GoldFormatError(`${path}:${i + 1}: not JSON`);
-    }
-  });
-  return out;
+  return readJsonLinesFile<T>(path, (m) => new GoldFormatError(m), "missing (is this a build folder?)");
 }

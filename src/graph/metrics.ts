@@ -8,6 +8,7 @@ import pagerankModule from "graphology-metrics/centrality/pagerank.js";
 import louvainModule from "graphology-communities-louvain";
 import type { GraphModel } from "../model/types.js";
 import { cjsDefault } from "../util/cjs.js";
+import { seededRandom } from "../util/random.js";
 
 const pagerank = cjsDefault(pagerankModule);
 const louvain = cjsDefault(louvainModule);
@@ -35,16 +36,4 @@ export function computeMetrics(model: GraphModel): Map<string, NodeMetrics> {
     out.set(id, { degree: g.degree(id), pagerank: ranks[id] ?? 1 / Math.max(1, g.order), community: g.degree(id) > 0 ? (communities[id] ?? next++) : next++ });
   });
   return out;
-}
-
-/** mulberry32: a small, seeded, deterministic random source. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

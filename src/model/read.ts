@@ -2,29 +2,16 @@
  * Reads a build folder back into the model: events.jsonl, entities.jsonl, documents.jsonl.
  * Errors name the file and line.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readJsonLinesFile } from "../util/jsonl.js";
 import { join } from "node:path";
 import type { ContactEvent, DocumentInfo, Entity, GraphModel } from "./types.js";
 
 export class BuildFolderError extends Error {}
 
 function readLines<T>(path: string, required: boolean): T[] {
-  if (!existsSync(path)) {
-    if (!required) return [];
-    throw new BuildFolderError(`${path}: missing (is this a folder written by \`diplograph build --out\`?)`);
-  }
-  const out: T[] = [];
-  readFileSync(path, "utf8")
-    .split("\n")
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        out.push(JSON.parse(line) as T);
-      } catch {
-        throw new BuildFolderError(`${path}:${i + 1}: not JSON`);
-      }
-    });
-  return out;
+  if (!existsSync(path) && !required) return [];
+  return readJsonLinesFile<T>(path, (m) => new BuildFolderError(m), "missing (is this a folder written by `diplograph build --out`?)");
 }
 
 /** The model of a build folder. */
