@@ -17,6 +17,7 @@ import { DiplographGraph } from "./graph/api.js";
 import { graphJson } from "./graph/export.js";
 import type { GraphModel, SkippedInput, SourceDocument } from "./model/types.js";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { readdir, stat } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
@@ -35,8 +36,11 @@ export interface BuildOptions {
   dataDir?: string;
   /** Base IRI for data in RDF output. */
   base?: string;
-  /** Worker threads for extraction; 1 (the default for a library call) extracts in this thread. */
-  workers?: number;
+  /**
+   * Worker threads for extraction; 1 (the default for a library call) extracts in this thread;
+   * "auto" uses one per core, but no more than one per 512 KB of input (small builds stay in-thread).
+   */
+  workers?: number | "auto";
   /** Add the inputs to the build in `out` (re-reading none of its documents; same id replaces). */
   append?: boolean;
   /** Called as documents are done. */
@@ -99,7 +103,10 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   const fail = (id: string, e: unknown) => void skipped.push({ path: id, reason: `extraction failed (${e instanceof Error ? e.message : String(e)})` });
   const task = (doc: SourceDocument): ExtractTask => ({ doc, home, ...(opts.date ? { date: opts.date } : {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
 
-  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
+  const workers =
+    opts.workers === "auto"
+      ? Math.max(1, Math.min(availableParallelism(), Math.ceil(totalBytes / (512 * 1024))))
+      : Math.max(1, Math.floor(opts.workers ?? 1));
   if (workers === 1) {
     for await (const item of readInputs(inputs)) {
       if (item.kind === "skipped") skipped.push(item.skipped);

@@ -11,7 +11,6 @@ import { formatViolations, RdfFileError, validatePath } from "../export/validate
 import { registerGraphCommands } from "./graph-commands.js";
 import { UsageError } from "./errors.js";
 import { progressReporter } from "./progress.js";
-import { availableParallelism } from "node:os";
 import { BuildFolderError } from "../model/read.js";
 import { UnknownEntityError } from "../graph/api.js";
 import { SparqlSyntaxError, SparqlTimeoutError } from "../query/sparql.js";
@@ -36,15 +35,15 @@ export async function main(argv: string[]): Promise<number> {
     .option("--data <dir>", "folder with gazetteers and patterns (default: the bundled data/)")
     .option("--validate", "check the RDF output against the SHACL shapes (ontology/shapes.ttl)")
     .option("--append", "add the inputs to the build in --out without re-reading its documents")
-    .option("--workers <n>", "worker threads for extraction (default: one per core)", (v) => parseWorkers(v), availableParallelism())
+    .option("--workers <n>", "worker threads for extraction (default: one per core, fewer for small inputs)", (v) => parseWorkers(v))
     .option("-q, --quiet", "no progress output")
-    .action(async (inputs: string[], o: { out: string; date?: string; home: string; base?: string; data?: string; validate?: boolean; append?: boolean; workers: number; quiet?: boolean }) => {
+    .action(async (inputs: string[], o: { out: string; date?: string; home: string; base?: string; data?: string; validate?: boolean; append?: boolean; workers?: number; quiet?: boolean }) => {
       const date = o.date === undefined ? undefined : checkedDate(o.date);
       const progress = progressReporter(process.stderr, o.quiet === true);
       const r = await build(inputs, {
         out: o.out,
         home: o.home,
-        workers: o.workers,
+        workers: o.workers ?? "auto",
         onProgress: progress.update,
         ...(o.append ? { append: true } : {}),
         ...(date ? { date } : {}),
