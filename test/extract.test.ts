@@ -74,6 +74,12 @@ describe("entities and roles", () => {
     expect(roles).toEqual({ 李强: ["总理@中国"], 阿尔巴尼斯: ["总理@澳大利亚"] });
   });
 
+  it("the English title follows the country: 总理 is Chancellor in Germany, Premier in China, Prime Minister elsewhere", () => {
+    const m = extractText("新华社北京2021年3月3日电 国务院总理李克强3日同德国总理默克尔、西班牙首相桑切斯、新西兰总理阿德恩通电话。");
+    const en = Object.fromEntries(m.entities.filter((e) => e.type === "Person").map((e) => [e.label, e.roles.map((r) => r.titleEn)]));
+    expect(en).toEqual({ 李克强: ["Premier"], 默克尔: ["Chancellor"], 桑切斯: ["Prime Minister"], 阿德恩: ["Prime Minister"] });
+  });
+
   it("时任 keeps the role as then-held", () => {
     const m = extractText("新华社北京2020年2月14日电 国家主席习近平13日应约同时任马来西亚总理马哈蒂尔通电话。");
     const p = m.entities.find((e) => e.label === "马哈蒂尔");

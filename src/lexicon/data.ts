@@ -35,6 +35,8 @@ export interface TitleData {
   id: string;
   label: string;
   en: string;
+  /** English title by ISO code of the holder's country, where it differs (总理: Chancellor in DE). */
+  enByCountry?: Record<string, string>;
   aliases?: string[];
   homeDefault?: boolean;
 }

@@ -38,7 +38,8 @@ export function mergeExtractions(extractions: DocumentExtraction[]): GraphModel 
         const of: EntityRef = { id: r.of.id, label: r.of.label, type: r.of.type };
         const key = `${r.title.id}@${of.id}`;
         const had = a.roles.get(key);
-        const role: Role = { title: r.title.label, titleEn: r.title.en, of };
+        const iso2 = r.of.codes?.iso2;
+        const role: Role = { title: r.title.label, titleEn: (iso2 && r.title.enByCountry?.[iso2]) || r.title.en, of };
         if (r.then || had?.then) role.then = true;
         a.roles.set(key, role);
       }
