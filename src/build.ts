@@ -11,7 +11,7 @@ import { mergeExtractions } from "./model/merge.js";
 import { removeStaleTemporaries, writeFileAtomic } from "./export/atomic.js";
 import { documentLines, entityLines, eventLines } from "./export/jsonl.js";
 import { writeQuads } from "./export/turtle.js";
-import { jsonLdContext, quadsToJsonLd } from "./export/jsonld.js";
+import { jsonLdText } from "./export/jsonld.js";
 import { modelToQuads } from "./export/rdf.js";
 import { DiplographGraph } from "./graph/api.js";
 import { graphJson } from "./graph/export.js";
@@ -193,7 +193,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     const named = modelToQuads(model, { ...rdf, namedGraphs: true });
     await write("graph.nq", await writeQuads(named, "N-Quads", opts.base));
     await write("graph.trig", await writeQuads(named, "TriG", opts.base));
-    await write("graph.jsonld", JSON.stringify(quadsToJsonLd(named, jsonLdContext(opts.base)), null, 1) + "\n");
+    await write("graph.jsonld", jsonLdText(named, opts.base));
     // The explorer's file: the Graphology graph with entity and event attributes and metrics.
     await write("graph.json", JSON.stringify(graphJson(new DiplographGraph(model, rdf))) + "\n");
     // For --append: what each document gave, and the options; written last, so that an

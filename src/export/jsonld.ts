@@ -120,7 +120,11 @@ export function quadsToJsonLd(quads: Quad[], context: Record<string, TermDefinit
   return { "@context": context, "@graph": top };
 }
 
+/** graph.jsonld's text from quads built with named graphs. */
+export function jsonLdText(namedQuads: Quad[], base?: string): string {
+  return JSON.stringify(quadsToJsonLd(namedQuads, jsonLdContext(base)), null, 1) + "\n";
+}
+
 export async function toJsonLd(model: GraphModel, opts: Omit<RdfOptions, "namedGraphs"> = {}): Promise<string> {
-  const quads = modelToQuads(model, { ...opts, namedGraphs: true });
-  return JSON.stringify(quadsToJsonLd(quads, jsonLdContext(opts.base)), null, 1) + "\n";
+  return jsonLdText(modelToQuads(model, { ...opts, namedGraphs: true }), opts.base);
 }

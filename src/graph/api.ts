@@ -7,13 +7,13 @@
  *   const g = openGraph("out");
  *   g.contacts("习近平", { relation: "called", from: "2020-02-01", to: "2020-02-29" });
  */
-import { MultiDirectedGraph, UndirectedGraph } from "graphology";
+import { MultiDirectedGraph, type UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path/unweighted.js";
 import type { ContactEvent, Entity, EntityRef, EntityType, GraphModel, Relation } from "../model/types.js";
 import { readModel } from "../model/read.js";
 import { normalizeText } from "../clean/normalize.js";
-import { computeMetrics, type NodeMetrics } from "./metrics.js";
-import { DEFAULT_BASE } from "../export/rdf.js";
+import { computeMetrics, contactGraph, type NodeMetrics } from "./metrics.js";
+import { dataIris, DEFAULT_BASE } from "../export/rdf.js";
 
 export type NodeAttributes = Entity & NodeMetrics;
 export type EdgeAttributes = ContactEvent;
@@ -56,13 +56,14 @@ export class DiplographGraph {
   readonly model: GraphModel;
   private readonly byAlias = new Map<string, string[]>();
   /** Who is in contact with whom, direction dropped: paths follow contacts either way. */
-  private readonly contactsUndirected = new UndirectedGraph();
+  private readonly contactsUndirected: UndirectedGraph;
   private readonly base: string;
 
   constructor(model: GraphModel, opts: { base?: string } = {}) {
     this.model = model;
     this.base = opts.base ?? DEFAULT_BASE;
-    const metrics = computeMetrics(model);
+    this.contactsUndirected = contactGraph(model);
+    const metrics = computeMetrics(this.contactsUndirected);
     this.graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
     for (const e of model.entities) {
       this.graph.addNode(e.id, { ...e, ...(metrics.get(e.id) as NodeMetrics) });
@@ -74,11 +75,7 @@ export class DiplographGraph {
         this.byAlias.set(key, ids);
       }
     }
-    for (const ev of model.events) {
-      this.graph.addDirectedEdgeWithKey(ev.id, ev.subject.id, ev.object.id, ev);
-      for (const id of [ev.subject.id, ev.object.id]) if (!this.contactsUndirected.hasNode(id)) this.contactsUndirected.addNode(id);
-      if (ev.subject.id !== ev.object.id) this.contactsUndirected.mergeEdge(ev.subject.id, ev.object.id);
-    }
+    for (const ev of model.events) this.graph.addDirectedEdgeWithKey(ev.id, ev.subject.id, ev.object.id, ev);
   }
 
   /** The entity named by an id (person/…), an IRI, or any label or alias (simplified or traditional); undefined if none. */
@@ -142,7 +139,6 @@ export class DiplographGraph {
     const a = this.require(from).id;
     const b = this.require(to).id;
     if (a === b) return [{ entity: this.ref(a), via: [] }];
-    if (!this.contactsUndirected.hasNode(a) || !this.contactsUndirected.hasNode(b)) return null;
     const nodes = bidirectional(this.contactsUndirected, a, b);
     if (!nodes) return null;
     return nodes.map((id, i) => ({
@@ -203,7 +199,7 @@ export class DiplographGraph {
 
   /** The IRI of an entity in the RDF output. */
   iri(id: string): string {
-    return this.base + id.split("/").map(encodeURIComponent).join("/");
+    return dataIris(this.base).entity(id);
   }
 
   private ref(id: string): EntityRef {

@@ -21,13 +21,19 @@ export interface NodeMetrics {
   community: number;
 }
 
-export function computeMetrics(model: GraphModel): Map<string, NodeMetrics> {
+/** Who is in contact with whom (direction dropped; edge weight = number of contacts). */
+export function contactGraph(model: GraphModel): UndirectedGraph {
   const g = new UndirectedGraph();
   for (const e of model.entities) g.addNode(e.id);
   for (const ev of model.events) {
     if (ev.subject.id === ev.object.id) continue;
     g.updateUndirectedEdge(ev.subject.id, ev.object.id, (attr: { weight?: number }) => ({ weight: (attr.weight ?? 0) + 1 }));
   }
+  return g;
+}
+
+/** Degree, PageRank and Louvain community of every node of the contact graph. */
+export function computeMetrics(g: UndirectedGraph): Map<string, NodeMetrics> {
   const ranks = g.size > 0 ? pagerank(g, { getEdgeWeight: "weight" }) : {};
   const communities = g.size > 0 ? louvain(g, { getEdgeWeight: "weight", rng: seededRandom(42) }) : {};
   const out = new Map<string, NodeMetrics>();

@@ -7,8 +7,8 @@
  */
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
-import { Parser, Writer } from "n3";
-import { rdfPrefixes } from "../export/rdf.js";
+import { Parser } from "n3";
+import { writeQuads } from "../export/turtle.js";
 
 export type QueryKind = "bindings" | "boolean" | "graph";
 
@@ -172,7 +172,7 @@ export class SparqlEngine {
       const lines = nt.split("\n").filter((l) => l.trim());
       const kept = lines.slice(0, limit);
       const mediaType = opts.accept === RESULT_TYPES.ntriples ? RESULT_TYPES.ntriples : RESULT_TYPES.turtle;
-      const body = mediaType === RESULT_TYPES.ntriples ? kept.join("\n") + (kept.length ? "\n" : "") : await toTurtle(kept.join("\n"), this.defaults.base);
+      const body = mediaType === RESULT_TYPES.ntriples ? kept.join("\n") + (kept.length ? "\n" : "") : await writeQuads(new Parser({ format: "N-Triples" }).parse(kept.join("\n")), "Turtle", this.defaults.base);
       return { kind, body, mediaType, count: lines.length, truncated: lines.length > limit };
     }
     const json = await this.enqueue(query, RESULT_TYPES.json, timeoutMs);
@@ -255,11 +255,4 @@ function toTsv(vars: string[], rows: Record<string, SparqlTerm>[]): string {
     return `"${esc(t.value)}"`;
   };
   return [vars.map((v) => `?${v}`).join("\t"), ...rows.map((r) => vars.map((v) => term(r[v])).join("\t"))].join("\n") + "\n";
-}
-
-function toTurtle(ntriples: string, base?: string): Promise<string> {
-  const quads = new Parser({ format: "N-Triples" }).parse(ntriples);
-  const writer = new Writer({ prefixes: rdfPrefixes(base) });
-  writer.addQuads(quads);
-  return new Promise((resolve, reject) => writer.end((err, out) => (err ? reject(err) : resolve(out))));
 }
