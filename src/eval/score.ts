@@ -66,6 +66,16 @@ export interface ScoreReport {
   missed: GoldEvent[];
   spurious: PredictedEvent[];
   entityProblems: { id: string; problem: "not found" | "wrong type" }[];
+  /** Per source document: gold events naming it, those found, predicted events read in it, those right. */
+  documents: DocumentScore[];
+}
+
+export interface DocumentScore {
+  doc: string;
+  gold: number;
+  found: number;
+  predicted: number;
+  correct: number;
 }
 
 export class GoldFormatError extends Error {}
@@ -146,6 +156,7 @@ export function score(gold: Gold, events: PredictedEvent[], entities: PredictedE
     } else missed.push(g);
   }
   const spurious = events.filter((_, i) => !used.has(i));
+  const documents = documentScores(gold.events, events, matches);
   const tp = matches.length;
   const precision = events.length ? tp / events.length : 0;
   const recall = gold.events.length ? tp / gold.events.length : 0;
@@ -175,7 +186,49 @@ export function score(gold: Gold, events: PredictedEvent[], entities: PredictedE
     missed,
     spurious,
     entityProblems,
+    documents,
   };
+}
+
+const docName = (d: unknown) => String(d).split("/").pop() as string;
+
+/** A row per document, so that one long list article cannot hide ten short ones. */
+function documentScores(goldEvents: GoldEvent[], events: PredictedEvent[], matches: { gold: GoldEvent; pred: PredictedEvent }[]): DocumentScore[] {
+  const rows = new Map<string, DocumentScore>();
+  const row = (doc: string) => {
+    let r = rows.get(doc);
+    if (!r) rows.set(doc, (r = { doc, gold: 0, found: 0, predicted: 0, correct: 0 }));
+    return r;
+  };
+  const predDocs = (p: PredictedEvent) => new Set((p.sources ?? []).map((s) => docName(s.doc)));
+  const matchOf = new Map(matches.map((m) => [m.gold, m.pred]));
+  const matchedPreds = new Set(matches.map((m) => m.pred));
+  for (const g of goldEvents) {
+    const pred = matchOf.get(g);
+    for (const d of g.docs ?? []) {
+      const r = row(docName(d));
+      r.gold++;
+      if (pred && predDocs(pred).has(docName(d))) r.found++;
+    }
+  }
+  for (const p of events) {
+    for (const d of predDocs(p)) {
+      const r = row(d);
+      r.predicted++;
+      if (matchedPreds.has(p)) r.correct++;
+    }
+  }
+  return [...rows.values()].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+}
+
+/** The per-document table: gold events found and predicted events right, per document. */
+export function formatDocumentTable(r: ScoreReport): string {
+  const lines = ["document                     gold found  pred right"];
+  for (const d of r.documents) {
+    const flag = d.found < d.gold || d.correct < d.predicted ? " *" : "";
+    lines.push(`${d.doc.padEnd(28)} ${String(d.gold).padStart(4)} ${String(d.found).padStart(5)} ${String(d.predicted).padStart(5)} ${String(d.correct).padStart(5)}${flag}`);
+  }
+  return lines.join("\n");
 }
 
 /** The report as text: one line per problem, then the summary line. */
@@ -189,6 +242,7 @@ export function formatReport(r: ScoreReport): string {
   for (const s of r.spurious) lines.push(`spurious  ${show(s)}`);
   for (const p of r.entityProblems) lines.push(`entity    ${p.id} ${p.problem === "wrong type" ? "has the wrong type" : "not found"}`);
   if (r.boilerplateNoise.length) lines.push(`noise     entities from page furniture: ${r.boilerplateNoise.join(" ")}`);
+  lines.push(formatDocumentTable(r));
   lines.push(summaryOf(r));
   return lines.join("\n");
 }

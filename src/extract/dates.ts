@@ -28,11 +28,12 @@ const TIME_RE = new RegExp(
     "(?<![\\d.])(\\d{1,2})月(\\d{1,2})[日号]",
     `(${CN}{1,2})月(${CN}{1,3})[日号]`,
     "(?<![\\d月.])(\\d{1,2})[日号](?![\\d])",
-    "(今天|今日|当天|当日|昨天|昨日|前天|明天|同日(?=[，,、\\s上下晚早中]))",
+    "(?<![\\p{Script=Han}\\d])(十[一二三四五六七八九]?|[二三]十[一二三四五六七八九]?)日(?!\\p{Script=Han}{0,1}[内里间])",
+    "(今天|今日|今晚|今晨|今早|当天|当日|昨天|昨日|昨晚|昨夜|前天|前晚|明天|明日|同日(?=[，,、\\s上下晚早中]))",
   ].join("|"),
-  "g"
+  "gu"
 );
-const RELATIVE: Record<string, number | "same"> = { 今天: 0, 今日: 0, 当天: "same", 当日: "same", 同日: "same", 昨天: -1, 昨日: -1, 前天: -2, 明天: 1 };
+const RELATIVE: Record<string, number | "same"> = { 今天: 0, 今日: 0, 今晚: 0, 今晨: 0, 今早: 0, 当天: "same", 当日: "same", 同日: "same", 昨天: -1, 昨日: -1, 昨晚: -1, 昨夜: -1, 前天: -2, 前晚: -2, 明天: 1, 明日: 1 };
 const RANGE = /^\s*(至|到|-|~|—|～)\s*$/;
 
 /** Finds the time expressions of text[start, end). */
@@ -51,7 +52,8 @@ export function scanTimeExpressions(text: string, start = 0, end = text.length):
       const day = parseChineseNumeral(m[10] as string);
       if (month >= 1 && day >= 1) out.push({ start: s, end: e, month, day });
     } else if (m[11]) out.push({ start: s, end: e, day: +m[11] });
-    else if (m[12]) out.push({ start: s, end: e, relative: RELATIVE[m[12]] as number | "same" });
+    else if (m[12]) out.push({ start: s, end: e, day: parseChineseNumeral(m[12]) });
+    else if (m[13]) out.push({ start: s, end: e, relative: RELATIVE[m[13]] as number | "same" });
   }
   for (let i = 1; i < out.length; i++) {
     const p = out[i - 1] as TimeExpression;

@@ -10,14 +10,26 @@ import type { Amount, DocumentInfo, EntityType, Relation, SourceDocument } from 
 import { identityText, originalSpan, type MappedText } from "../util/mapped-text.js";
 import { htmlToText } from "../ingest/html.js";
 import { removeBoilerplate } from "../clean/boilerplate.js";
+import { repairText } from "../clean/repair.js";
+import { datePrefix, pageDate } from "../clean/page-date.js";
 import { looksTraditional, normalizeText } from "../clean/normalize.js";
 import { CLAUSE_END, SENTENCE_END, NAME_DOT, NAME_HYPHEN, wellFormed } from "../util/chars.js";
 import { newDocNames, scanTokens, type DocNames, type Token } from "./tokens.js";
 import { nameAfterTitle, nameBefore } from "./names.js";
 import { DateResolver, isDateOnly, scanTimeExpressions } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
+import { isUnrealized } from "./modality.js";
 import { tagWords } from "./jieba.js";
 import { slugify } from "../model/ids.js";
+import { parseChineseNumeral } from "./numbers.js";
+import { MappedTextBuilder } from "../util/mapped-text.js";
+
+/** The mapped text from `start` on. */
+function sliceMapped(t: MappedText, start: number): MappedText {
+  const b = new MappedTextBuilder();
+  b.appendSlice(t, start, t.text.length);
+  return b.build();
+}
 
 export interface ExtractOptions {
   lexicon: Lexicon;
@@ -74,7 +86,8 @@ interface Sentence {
 }
 
 const PERSON = "person:";
-const DATELINE = /(\d{1,2})月(\d{1,2})日电/;
+// 新华社北京3月12日电, 中新社北京一月二十六日电, (中央社华盛顿17日综合外电报导), (中央社记者…雪梨19日专电)
+const DATELINE = /(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月)?(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专电|电|综合外电报导|综合报导|综合报道)/;
 
 /** Extracts entities and events from one document. */
 export function extractDocument(input: SourceDocument, opts: ExtractOptions): DocumentExtraction {
@@ -82,7 +95,11 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   // Lone surrogates are not text (nor RDF): U+FFFD instead, at the same offsets.
   const doc: SourceDocument = { ...input, id: wellFormed(input.id), original: wellFormed(input.original), ...(input.title !== undefined ? { title: wellFormed(input.title) } : {}) };
   const page = doc.format === "html" ? htmlToText(doc.original, lex.data.boilerplate.htmlSkipClasses) : { text: identityText(doc.original) };
-  const cleaned = removeBoilerplate(page.text, lex.data.boilerplate);
+  // A `date 2026-02-04` prefix is the page's date, not text.
+  const prefix = datePrefix(page.text.text);
+  const body = prefix ? sliceMapped(page.text, prefix.end) : page.text;
+  const repaired = repairText(body, lex.transliteration);
+  const cleaned = removeBoilerplate(repaired, lex.data.boilerplate);
   const clean = cleaned.text;
   const norm = normalizeText(clean.text);
 
@@ -94,10 +111,12 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
 
   // The anchor: the document's own date, the publication line, or the caller's; the dateline
   // (新华社北京3月12日电) then fixes month and day.
-  const resolver = new DateResolver(doc.date ?? cleaned.published ?? opts.date);
-  const dateline = DATELINE.exec(norm.slice(0, 200));
+  const resolver = new DateResolver(doc.date ?? cleaned.published ?? prefix?.date ?? pageDate(repaired.text) ?? opts.date);
+  const dateline = DATELINE.exec(norm.slice(0, 300));
   if (dateline && resolver.reference) {
-    const d = resolver.resolve({ start: 0, end: 0, month: +(dateline[1] as string), day: +(dateline[2] as string) });
+    const num = (x: string) => (/^\d+$/.test(x) ? +x : parseChineseNumeral(x));
+    const day = num(dateline[2] as string);
+    const d = dateline[1] ? resolver.resolve({ start: 0, end: 0, month: num(dateline[1]), day }) : resolver.resolve({ start: 0, end: 0, day });
     if (d) resolver.setReference(d);
   }
   if (resolver.reference) info.date = resolver.reference;
@@ -538,6 +557,8 @@ class DocContext {
           subject ??= protagonist;
           if (!subject) continue;
           previousSubject = subject;
+          // Planned, wished, hypothetical or negated contacts are not events.
+          if (cue.entry.relation !== "pledged_to" && isUnrealized(norm, sa, cue.start, cue.end, clauseTokens, lex)) continue;
 
           let amount: Amount | null = null;
           if (cue.entry.relation === "pledged_to") {

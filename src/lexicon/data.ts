@@ -63,6 +63,15 @@ export interface RelationsData {
   earlierMarkers: string[];
   relations: Record<string, RelationData>;
 }
+/** Words that make a contact planned, wished, hypothetical or negated (patterns/modality.json). */
+export interface ModalityData {
+  planned: string[];
+  wished: string[];
+  hypothetical: string[];
+  negated: string[];
+  negationAfter: string[];
+  exceptions: string[];
+}
 export interface NamesData {
   maxLength: number;
   maxLengthWithDots: number;
@@ -104,6 +113,7 @@ export interface LexiconData {
   places: PlaceData[];
   titles: TitleData[];
   relations: RelationsData;
+  modality: ModalityData;
   names: NamesData;
   boilerplate: BoilerplateData;
   currencies: CurrencyData;
@@ -144,6 +154,7 @@ export function loadLexiconData(dataDir = defaultDataDir()): LexiconData {
     places: readJson<{ places: PlaceData[] }>(dataDir, "gazetteer/places.json").places,
     titles: readJson<{ titles: TitleData[] }>(dataDir, "gazetteer/titles.json").titles,
     relations: readJson<RelationsData>(dataDir, "patterns/relations.json"),
+    modality: readJson<ModalityData>(dataDir, "patterns/modality.json"),
     names: readJson<NamesData>(dataDir, "patterns/names.json"),
     boilerplate: readJson<BoilerplateData>(dataDir, "patterns/boilerplate.json"),
     currencies: readJson<CurrencyData>(dataDir, "patterns/currencies.json"),

@@ -39,6 +39,12 @@ export interface Lexicon {
   /** Words that end a person's name (boundaries, speech verbs, cues). */
   nameBoundaries: Trie<true>;
   speechVerbs: Trie<true>;
+  /** Words that make a contact unrealized before its cue (将, 希望, 没有 …). */
+  unrealized: Trie<true>;
+  /** Words right after a cue that deny it (未能). */
+  negationAfter: Trie<true>;
+  /** Words holding a modality marker without its sense (未来). */
+  modalityExceptions: Trie<true>;
   honorifics: Trie<true>;
   orgSuffixes: string[];
   countryExtensions: Trie<true>;
@@ -105,6 +111,9 @@ function buildLexicon(data: LexiconData): Lexicon {
     cues,
     nameBoundaries: wordTrie([...n.boundaryWords, ...n.speechVerbs, ...n.honorifics, ...allCueWords]),
     speechVerbs: wordTrie(n.speechVerbs),
+    unrealized: wordTrie([...data.modality.planned, ...data.modality.wished, ...data.modality.hypothetical, ...data.modality.negated]),
+    negationAfter: wordTrie(data.modality.negationAfter),
+    modalityExceptions: wordTrie(data.modality.exceptions),
     honorifics: wordTrie(n.honorifics),
     orgSuffixes: (n.orgSuffixes ?? []).map(normalizeText),
     countryExtensions: wordTrie(n.countryExtensions ?? []),

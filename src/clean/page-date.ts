@@ -1,0 +1,46 @@
+/**
+ * The page date of a scraped article, when no publication line (发布时间: …) gave one: a date
+ * written alone on a short line of the page (`2016-09-06`, `2020/6/18 04:23`, `10.05.2022 17:31`,
+ * `OP 03/31/2017`, `环球时报·2025-09-19 23:08`) or a `date 2026-02-04` prefix of the text.
+ * A line that is a sentence (。) or long is body text, not a page date.
+ */
+import { isoDate } from "../ingest/read.js";
+
+const MAX_REST = 40;
+const SCAN_LINES = 40;
+
+// Year first (2016-09-06, 2016/9/6, 2016.09.06, 2016年9月6日), day first (10.05.2022), month first (03/31/2017).
+const YMD = /(?<![\d.])(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?![\d])/;
+const DMY = /(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/;
+const MDY = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/;
+const TIME = /\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?/gi;
+const DATE_PREFIX = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s/i;
+
+/** A `date YYYY-MM-DD ` prefix at the start of the text: its date and where the text proper starts. */
+export function datePrefix(text: string): { date: string; end: number } | undefined {
+  const m = DATE_PREFIX.exec(text);
+  const date = m ? isoDate(m[1] as string) : undefined;
+  return m && date ? { date, end: m[0].length } : undefined;
+}
+
+/** The first date standing alone on a short line of the page, YYYY-MM-DD. */
+export function pageDate(text: string): string | undefined {
+  const lines = text.split("\n", SCAN_LINES + 1).slice(0, SCAN_LINES);
+  for (const line of lines) {
+    const date = dateOfLine(line);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+function dateOfLine(line: string): string | undefined {
+  if (line.length > 120 || /[。！？]/.test(line)) return undefined;
+  let m = YMD.exec(line);
+  let date: string | undefined;
+  if (m) date = isoDate(`${m[1]}-${m[2] ?? m[4]}-${m[3] ?? m[5]}`);
+  else if ((m = DMY.exec(line))) date = isoDate(`${m[3]}-${m[2]}-${m[1]}`);
+  else if ((m = MDY.exec(line))) date = isoDate(`${m[3]}-${m[1]}-${m[2]}`);
+  if (!m || !date) return undefined;
+  const rest = (line.slice(0, m.index) + line.slice(m.index + m[0].length)).replace(TIME, "").trim();
+  return rest.length <= MAX_REST ? date : undefined;
+}
