@@ -2,6 +2,7 @@
  * Text repair: damage that scraped pages carry inside sentences, undone before anything is
  * read, with every kept character still mapped to its place in the original.
  *  - Pinyin glosses after a character (國(guó)務(wù)院 → 國務院) are dropped.
+ *  - Doubled punctuation (,, or ,、) loses its comma.
  *  - A "?" standing for a lost middle dot between two parts of a foreign name
  *    (阿米爾?阿卜杜拉) becomes the dot.
  */
@@ -12,6 +13,7 @@ import { normalizeChar } from "./normalize.js";
 // A gloss: ( or （, one pinyin syllable with a tone mark or ü, ) or ）.
 const GLOSS = /[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)[)）]/g;
 const MAX_SYLLABLE = 7;
+const DOUBLED = /[,，](?=[,，、。])/g;
 const LOST_DOT = /(?<=\p{Script=Han})[?？](?=\p{Script=Han})/gu;
 
 /** The text with glosses removed and lost name dots restored. */
@@ -23,6 +25,9 @@ export function repairText(page: MappedText, transliteration: ReadonlySet<string
     const before = text.codePointAt(m.index - 1) ?? 0;
     if ((m[1] as string).length <= MAX_SYLLABLE && isHan(before)) cuts.push([m.index, m.index + m[0].length, ""]);
   }
+  // Doubled punctuation (，，  ，、): the comma is dropped.
+  DOUBLED.lastIndex = 0;
+  for (let m = DOUBLED.exec(text); m; m = DOUBLED.exec(text)) cuts.push([m.index, m.index + 1, ""]);
   LOST_DOT.lastIndex = 0;
   for (let m = LOST_DOT.exec(text); m; m = LOST_DOT.exec(text)) {
     if (isForeignNameJoin(text, m.index, transliteration)) cuts.push([m.index, m.index + 1, NAME_DOT]);

@@ -5,7 +5,8 @@
  * the corpus-level merge (model/merge.ts) turns them into the graph.
  */
 import type { Lexicon, GazetteerEntity } from "../lexicon/lexicon.js";
-import type { TitleData } from "../lexicon/data.js";
+import type { ParticipantType, TitleData } from "../lexicon/data.js";
+import type { CueEntry } from "../lexicon/lexicon.js";
 import type { Amount, DocumentInfo, EntityType, Relation, SourceDocument } from "../model/types.js";
 import { identityText, originalSpan, type MappedText } from "../util/mapped-text.js";
 import { htmlToText } from "../ingest/html.js";
@@ -236,6 +237,8 @@ const PHRASE_BREAK_TAGS = new Set(["v", "vd", "vn", "p", "m", "t", "c", "u", "ul
 
 interface Participant {
   key: string;
+  /** A country named by its side form (中方, 美方). */
+  side?: boolean;
 }
 
 class DocContext {
@@ -526,37 +529,26 @@ class DocContext {
         if (first && first.start === a && first.kind === "person" && lex.speechVerbs.matchesAt(norm, first.end)) speaker = PERSON + first.name;
 
         const cues = this.cuesIn(a, b, clauseTokens);
-        let previousSubject: string | undefined;
+        let previousSubjects: Participant[] = [];
         let previousCueEnd = a;
         for (let c = 0; c < cues.length; c++) {
           const cue = cues[c] as (typeof cues)[number];
           const nextCueStart = cues[c + 1]?.start ?? b;
-          let frame: { subjectSlot: [number, number]; objects: Participant[]; objectStart: number } | undefined;
-          for (const kind of cue.entry.frames) {
-            if (kind === "with" || kind === "indirect") {
-              const preps = kind === "with" ? rel.withPrepositions : rel.indirectPrepositions;
-              const p = this.prepositionBefore(preps, Math.max(a, previousCueEnd), cue.start, clauseTokens);
-              if (p === undefined) continue;
-              const objects = this.participants(p + 1, cue.start, clauseTokens, speaker, lastSubject);
-              if (objects.length) frame = { subjectSlot: [a, p], objects, objectStart: p + 1 };
-            } else {
-              const objects = this.participants(cue.end, nextCueStart, clauseTokens, speaker, lastSubject, true);
-              if (objects.length) frame = { subjectSlot: [a, cue.start], objects, objectStart: cue.end };
-            }
-            if (frame) break;
-          }
+          const frame = this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject);
           previousCueEnd = cue.end;
           if (!frame) continue;
 
-          // Subject: named in its slot, else the subject of a coordinated earlier cue, else implicit.
+          // Subjects: named in their slot (a list: A、B和C先后会见了D), else those of a coordinated
+          // earlier cue, else the clause after an adverbial opener, else the document's protagonist.
           const [sa, sb] = frame.subjectSlot;
           const slotHasEarlierCue = cues.slice(0, c).some((x) => x.start >= sa && x.end <= sb);
-          let subject: string | undefined = slotHasEarlierCue ? previousSubject : this.participants(sa, sb, clauseTokens, speaker, lastSubject)[0]?.key;
+          let subjects: Participant[] = slotHasEarlierCue ? previousSubjects : this.participants(sa, sb, clauseTokens, speaker, lastSubject);
+          if (!slotHasEarlierCue && subjects.length && sa === a) subjects = [...this.listBefore(s, clauses, ci, speaker, lastSubject), ...subjects];
           // An adverbial clause (在…基础上，X…) takes the subject of the clause that follows it.
-          if (!subject && rel.adverbialOpeners.some((o) => norm.startsWith(o, a))) subject = nextClauseSubject;
-          subject ??= protagonist;
-          if (!subject) continue;
-          previousSubject = subject;
+          if (!subjects.length && rel.adverbialOpeners.some((o) => norm.startsWith(o, a)) && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
+          if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
+          if (!subjects.length) continue;
+          previousSubjects = subjects;
           // Planned, wished, hypothetical or negated contacts are not events.
           if (cue.entry.relation !== "pledged_to" && isUnrealized(norm, sa, cue.start, cue.end, clauseTokens, lex)) continue;
 
@@ -594,16 +586,125 @@ class DocContext {
           });
           if (earlier) date = null;
           const span = this.sourceSpan(s);
-          for (const obj of frame.objects) {
-            if (obj.key === subject) continue;
-            const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject ? invitedBy : null;
-            events.push({ relation: cue.entry.relation, subject, object: obj.key, initiator, date, amount, spans: [span] });
+          const types = rel.participantTypes[cue.entry.relation];
+          for (const subj of subjects) {
+            const subject = this.actorFor(cue.entry.relation, subj);
+            if (types && !this.fits(subject, types.subject)) continue;
+            for (const obj of frame.objects) {
+              if (obj.key === subject.key) continue;
+              if (types && !this.fits(obj, types.object)) continue;
+              const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
+              events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, amount, spans: [span] });
+              if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, amount, spans: [span] });
+            }
           }
-          lastSubject = subject;
+          lastSubject = subjects[0]?.key;
         }
       }
     }
     return events;
+  }
+
+  /**
+   * Where a cue's participants are written: its subject slot and its objects, by the first of
+   * the cue's frames that finds an object — with (A同B会谈), transitive (A会见B), indirect
+   * (A向B致信), indirectAfter (A以致电方式向B致以慰问); a cue closing its clause before a colon
+   * takes the list that follows (先后同6位领导人举行会晤:A、B、C).
+   */
+  private frameOf(
+    cue: { start: number; end: number; entry: CueEntry },
+    a: number,
+    b: number,
+    previousCueEnd: number,
+    nextCueStart: number,
+    s: Sentence,
+    clauses: [number, number][],
+    ci: number,
+    clauseTokens: Token[],
+    speaker: string | undefined,
+    lastSubject: string | undefined
+  ): { subjectSlot: [number, number]; objects: Participant[]; objectStart: number } | undefined {
+    const { norm, lex } = this;
+    const rel = lex.data.relations;
+    for (const kind of cue.entry.frames) {
+      if (kind === "with" || kind === "indirect") {
+        const preps = kind === "with" ? rel.withPrepositions : rel.indirectPrepositions;
+        const p = this.prepositionBefore(preps, Math.max(a, previousCueEnd), cue.start, clauseTokens);
+        if (p === undefined) continue;
+        const objects = this.participants(p + 1, cue.start, clauseTokens, speaker, lastSubject);
+        if (objects.length) return { subjectSlot: [a, p], objects, objectStart: p + 1 };
+      } else if (kind === "indirectAfter") {
+        for (let i = cue.end; i < nextCueStart; i++) {
+          if (!rel.indirectPrepositions.includes(norm[i] as string) || covered(clauseTokens, i)) continue;
+          const objects = this.participants(i + 1, b, clauseTokens, speaker, lastSubject, true);
+          if (objects.length) return { subjectSlot: [a, cue.start], objects: objects.slice(0, 1), objectStart: i + 1 };
+          break;
+        }
+      } else {
+        const objects = this.participants(cue.end, nextCueStart, clauseTokens, speaker, lastSubject, true);
+        if (objects.length) return { subjectSlot: [a, cue.start], objects, objectStart: cue.end };
+      }
+    }
+    // 举行会晤:A、B、C — the list after a colon that ends the cue's clause.
+    const rest = norm.slice(cue.end, b).trim();
+    const colon = norm[b];
+    const following = clauses[ci + 1];
+    if (following && (colon === ":" || colon === "：") && /^了?$/.test(rest) && cue.entry.frames.some((f) => f !== "indirectAfter")) {
+      const listEnd = s.end;
+      const objects = this.participants(following[0], listEnd, tokensIn(s.tokens, following[0], listEnd), speaker, lastSubject, true);
+      const p = this.prepositionBefore([...rel.withPrepositions, ...rel.indirectPrepositions], a, cue.start, []);
+      if (objects.length) return { subjectSlot: [a, p ?? cue.start], objects, objectStart: following[0] };
+    }
+    return undefined;
+  }
+
+  /**
+   * Participants listed in the clauses just before clause ci of the sentence when those clauses
+   * hold nothing but names (…总理米舒斯京、国家杜马主席沃洛金，巴基斯坦总理卡卡尔，…等领导人也…).
+   */
+  private listBefore(s: Sentence, clauses: [number, number][], ci: number, speaker: string | undefined, lastSubject: string | undefined): Participant[] {
+    const out: Participant[] = [];
+    for (let k = ci - 1; k >= 0; k--) {
+      const [a, b] = clauses[k] as [number, number];
+      const tokens = tokensIn(s.tokens, a, b);
+      if (!tokens.some((t) => t.kind === "person") || !this.isPureList(a, b, tokens)) break;
+      out.unshift(...this.participants(a, b, tokens, speaker, lastSubject));
+    }
+    return out;
+  }
+
+  /** A clause made only of names, titles, holders and list separators. */
+  private isPureList(a: number, b: number, tokens: Token[]): boolean {
+    let at = a;
+    let leftover = 0;
+    for (const t of tokens) {
+      const gap = this.norm.slice(at, t.start).replace(/[、,，\s]|和|及|以及/g, "");
+      if (this.lex.cues.longestAt(gap, 0) || [...gap].some((_, i) => this.lex.speechVerbs.matchesAt(gap, i) || this.lex.cues.matchesAt(gap, i))) return false;
+      leftover += gap.length;
+      at = t.end;
+    }
+    leftover += this.norm.slice(at, b).replace(/[、,，\s]|和|及|以及/g, "").length;
+    return leftover <= 6 * tokens.filter((t) => t.kind === "person").length;
+  }
+
+  /** Who acts in a pledge: a person holding a post of a country gives in its name (习近平宣布中国…). */
+  private actorFor(relation: Relation, p: Participant): Participant {
+    if (relation !== "pledged_to") return p;
+    const e = this.entities.get(p.key);
+    if (e?.type !== "Person") return p;
+    const country = [...e.roles.values()].find((r) => r.of.type === "Country");
+    if (!country) return p;
+    this.entityFor({ kind: "entity", start: 0, end: 0, entity: country.of });
+    return { key: country.of.id };
+  }
+
+  /** Whether a participant has one of the types a relation allows. */
+  private fits(p: Participant, types: ParticipantType[]): boolean {
+    const e = this.entities.get(p.key);
+    const type = e?.type ?? (p.key.startsWith(PERSON) ? "Person" : undefined);
+    if (!type) return false;
+    if (type === "Country") return types.includes("Country") || (types.includes("Side") && p.side === true);
+    return types.includes(type as ParticipantType);
   }
 
   /** Cue words of a clause that are not inside a name. */
@@ -676,7 +777,9 @@ class DocContext {
     const out: Participant[] = [];
     for (const g of groups) {
       const key = this.headOf(g);
-      if (key && !out.some((p) => p.key === key)) out.push({ key });
+      if (!key || out.some((p) => p.key === key)) continue;
+      const side = g.some((t) => t.kind === "entity" && t.entity.id === key && t.entity.type === "Country" && this.norm[t.end - 1] === "方");
+      out.push(side ? { key, side } : { key });
     }
     if (!out.length) {
       const text = this.norm.slice(start, end);

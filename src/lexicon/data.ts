@@ -40,11 +40,16 @@ export interface TitleData {
   aliases?: string[];
   homeDefault?: boolean;
 }
+export type Frame = "with" | "transitive" | "indirect" | "indirectAfter";
 export interface CueData {
   word: string;
-  frames: ("with" | "transitive" | "indirect")[];
+  frames: Frame[];
   needsAmount?: boolean;
+  /** One message each way (互致贺电). */
+  mutual?: boolean;
 }
+/** Entity types a participant may have; "Side" is a country written in its side form (中方). */
+export type ParticipantType = "Person" | "Organization" | "Country" | "Side";
 export interface RelationData {
   en: string;
   symmetric: boolean;
@@ -62,6 +67,7 @@ export interface RelationsData {
   /** Words saying the contact was earlier than the date written before them (此前). */
   earlierMarkers: string[];
   relations: Record<string, RelationData>;
+  participantTypes: Record<string, { subject: ParticipantType[]; object: ParticipantType[] }>;
 }
 /** Words that make a contact planned, wished, hypothetical or negated (patterns/modality.json). */
 export interface ModalityData {

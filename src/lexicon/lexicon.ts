@@ -3,7 +3,7 @@
  * (simplified, half-width), in tries for longest-match scanning. Built once from data/.
  */
 import { Trie } from "./trie.js";
-import { loadLexiconData, type CountryData, type LexiconData, type OrganizationData, type PlaceData, type TitleData } from "./data.js";
+import { loadLexiconData, type CountryData, type Frame, type LexiconData, type OrganizationData, type PlaceData, type TitleData } from "./data.js";
 import { normalizeText } from "../clean/normalize.js";
 import type { EntityType, Relation } from "../model/types.js";
 
@@ -27,8 +27,9 @@ export type LexEntry =
 export interface CueEntry {
   relation: Relation;
   word: string;
-  frames: ("with" | "transitive" | "indirect")[];
+  frames: Frame[];
   needsAmount: boolean;
+  mutual: boolean;
 }
 
 export interface Lexicon {
@@ -95,7 +96,7 @@ function buildLexicon(data: LexiconData): Lexicon {
   for (const [relation, r] of Object.entries(data.relations.relations)) {
     if (r.symmetric) symmetric.add(relation as Relation);
     for (const c of r.cues) {
-      cues.add(normalizeText(c.word), { relation: relation as Relation, word: c.word, frames: c.frames, needsAmount: c.needsAmount ?? false });
+      cues.add(normalizeText(c.word), { relation: relation as Relation, word: c.word, frames: c.frames, needsAmount: c.needsAmount ?? false, mutual: c.mutual ?? false });
     }
   }
   const wordTrie = (words: string[]) => {
