@@ -20,6 +20,7 @@ import { nameAfterTitle, nameBefore } from "./names.js";
 import { DateResolver, isDateOnly, scanTimeExpressions } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
+import { blankAsides, findAsides, type Aside } from "./asides.js";
 import { tagWords } from "./jieba.js";
 import { slugify } from "../model/ids.js";
 import { parseChineseNumeral } from "./numbers.js";
@@ -102,7 +103,10 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   const repaired = repairText(body, lex.transliteration);
   const cleaned = removeBoilerplate(repaired, lex.data.boilerplate);
   const clean = cleaned.text;
-  const norm = normalizeText(clean.text);
+  // Asides after names (盧克森(Christopher Luxon), 特朗普（川普）) are read, then blanked out.
+  const unblanked = normalizeText(clean.text);
+  const asides = findAsides(unblanked, lex);
+  const norm = blankAsides(unblanked, asides);
 
   const info: DocumentInfo = { id: doc.id, traditional: looksTraditional(clean.text) };
   const title = doc.title ?? ("title" in page ? page.title : undefined) ?? cleaned.headline;
@@ -124,9 +128,11 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
 
   const ctx = new DocContext(norm, clean, lex, opts.homeCountry);
   const sentences = splitSentences(norm);
+  const aliases = ctx.readAsides(asides, unblanked);
   ctx.discoverNames(sentences);
   for (const s of sentences) s.tokens = scanTokens(norm, s.start, s.end, lex, ctx.names);
   for (const s of sentences) ctx.recordMentions(s);
+  ctx.addAliases(aliases);
   const events = ctx.findEvents(sentences, resolver);
   return { info, entities: ctx.entities, events: mergeDocumentEvents(events) };
 }
@@ -277,7 +283,11 @@ class DocContext {
         // An organization just before the title (美国|盖茨基金会|联席主席).
         const org = from < tok.start && this.organizationBefore(from, tok.start);
         const next = tokens[t + 1];
+        // A name the document already knows (from an aside) is not read again with what follows it.
+        const known = this.names.longestAt(norm, tok.end, s.end);
         const end = nameAfterTitle(norm, tok.end, next ? next.start : s.end, lex);
+        // …unless what follows it still spells a name (萨勒 / 萨勒曼).
+        if (known && end > known.end && ![...norm.slice(known.end, end)].every((ch) => lex.transliteration.has(ch))) continue;
         if (end > tok.end) this.addPerson(norm.slice(tok.end, end));
         else if (!org && from < tok.start) {
           // No name after the title: perhaps one before it (习近平主席).
@@ -311,6 +321,28 @@ class DocContext {
         }
       }
     }
+  }
+
+  /** Persons named before asides, and the other forms the asides give them (name → surfaces). */
+  readAsides(asides: Aside[], unblanked: string): [string, string][] {
+    const out: [string, string][] = [];
+    for (const a of asides) {
+      const name = unblanked.slice(a.nameStart, a.start);
+      if (this.lex.names.longestAt(unblanked, a.nameStart)?.end === a.start) continue; // a gazetteer name
+      const known = this.names.longestAt(name, 0);
+      const person = known && known.end === name.length && known.values[0]?.kind === "person" ? known.values[0].name : undefined;
+      if (!person) this.addPerson(name);
+      const canonical = person ?? (this.names.longestAt(name, 0)?.values[0] as { name?: string } | undefined)?.name ?? name;
+      const inner = unblanked.slice(a.innerStart, a.innerEnd).trim();
+      if (/\p{Script=Han}/u.test(inner)) this.names.add(inner, { kind: "person", name: canonical });
+      out.push([canonical, this.clean.text.slice(a.innerStart, a.innerEnd).trim()]);
+    }
+    return out;
+  }
+
+  /** Adds the other forms read in asides to the persons' surfaces. */
+  addAliases(aliases: [string, string][]): void {
+    for (const [name, surface] of aliases) this.entities.get(PERSON + name)?.surfaces.add(surface);
   }
 
   private addPerson(name: string): void {
@@ -519,6 +551,7 @@ class DocContext {
       pendingDate = null;
 
       const clauses = splitClauses(norm, s);
+      let sentenceTopic: string | undefined;
       for (let ci = 0; ci < clauses.length; ci++) {
         const [a, b] = clauses[ci] as [number, number];
         const clauseTokens = tokensIn(s.tokens, a, b);
@@ -527,6 +560,13 @@ class DocContext {
         // A clause that opens with a person and a speech verb sets who "我" is.
         const first = clauseTokens[0];
         if (first && first.start === a && first.kind === "person" && lex.speechVerbs.matchesAt(norm, first.end)) speaker = PERSON + first.name;
+        // A clause that opens with a person (after titles and a time) makes that person the topic:
+        // the subject of later clauses that name none (X率团访华，并与Y会面), and 他 of the next sentence.
+        const opener = this.clauseOpener(a, clauseTokens);
+        if (opener) {
+          sentenceTopic ??= opener;
+          lastSubject = opener;
+        }
 
         const cues = this.cuesIn(a, b, clauseTokens);
         let previousSubjects: Participant[] = [];
@@ -535,6 +575,7 @@ class DocContext {
           const cue = cues[c] as (typeof cues)[number];
           const nextCueStart = cues[c + 1]?.start ?? b;
           const frame = this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject);
+          const earlierCueEnd = previousCueEnd;
           previousCueEnd = cue.end;
           if (!frame) continue;
 
@@ -542,10 +583,14 @@ class DocContext {
           // earlier cue, else the clause after an adverbial opener, else the document's protagonist.
           const [sa, sb] = frame.subjectSlot;
           const slotHasEarlierCue = cues.slice(0, c).some((x) => x.start >= sa && x.end <= sb);
-          let subjects: Participant[] = slotHasEarlierCue ? previousSubjects : this.participants(sa, sb, clauseTokens, speaker, lastSubject);
+          const types = rel.participantTypes[cue.entry.relation];
+          const ownSlotStart = slotHasEarlierCue ? Math.max(sa, earlierCueEnd) : sa;
+          let subjects: Participant[] = this.subjectsIn(ownSlotStart, sb, clauseTokens, types?.subject, speaker, lastSubject);
+          if (!subjects.length && slotHasEarlierCue) subjects = previousSubjects;
           if (!slotHasEarlierCue && subjects.length && sa === a) subjects = [...this.listBefore(s, clauses, ci, speaker, lastSubject), ...subjects];
           // An adverbial clause (在…基础上，X…) takes the subject of the clause that follows it.
           if (!subjects.length && rel.adverbialOpeners.some((o) => norm.startsWith(o, a)) && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
+          if (!subjects.length && sentenceTopic) subjects = [{ key: sentenceTopic }];
           if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
           if (!subjects.length) continue;
           previousSubjects = subjects;
@@ -586,7 +631,6 @@ class DocContext {
           });
           if (earlier) date = null;
           const span = this.sourceSpan(s);
-          const types = rel.participantTypes[cue.entry.relation];
           for (const subj of subjects) {
             const subject = this.actorFor(cue.entry.relation, subj);
             if (types && !this.fits(subject, types.subject)) continue;
@@ -603,6 +647,22 @@ class DocContext {
       }
     }
     return events;
+  }
+
+  /** The person a clause opens with, after a title chain and a time expression (时任…总理X, 21日，X). */
+  private clauseOpener(a: number, tokens: Token[]): string | undefined {
+    let at = a;
+    for (const t of tokens) {
+      const gap = this.norm.slice(at, t.start).replace(/[\s\d年月日号上下午晚早凌晨]|时任|前任/g, "");
+      if (gap !== "") return undefined;
+      if (t.kind === "person") return PERSON + t.name;
+      if (t.kind === "title" || (t.kind === "entity" && t.entity.type !== "Place")) {
+        at = t.end;
+        continue;
+      }
+      return undefined;
+    }
+    return undefined;
   }
 
   /**
@@ -659,6 +719,33 @@ class DocContext {
   }
 
   /**
+   * The subjects written in a slot: the last noun phrase (or list of them) before the cue that
+   * has a participant of an allowed type (国家主席习近平3月26日就俄罗斯…火灾|向…: 习近平, not
+   * 俄罗斯); places after it (在首尔) are skipped. A slot without any name may hold a pronoun.
+   */
+  private subjectsIn(sa: number, sb: number, tokens: Token[], types: ParticipantType[] | undefined, speaker: string | undefined, lastSubject: string | undefined): Participant[] {
+    const inSlot = tokens.filter((t) => t.start >= sa && t.end <= sb);
+    if (!inSlot.length) return this.participants(sa, sb, inSlot, speaker, lastSubject);
+    const separators = this.lex.data.relations.enumerationSeparators;
+    let end = inSlot.length - 1;
+    while (end >= 0) {
+      while (end >= 0 && (inSlot[end] as Token).kind === "entity" && (inSlot[end] as Extract<Token, { kind: "entity" }>).entity.type === "Place") end--;
+      if (end < 0) break;
+      let first = end;
+      while (first > 0) {
+        const between = this.norm.slice((inSlot[first - 1] as Token).end, (inSlot[first] as Token).start).trim();
+        if (between === "" || between === "兼" || separators.includes(between) || this.endsWithTitleWord(between) || !this.gapEndsPhrase(between)) first--;
+        else break;
+      }
+      const found = this.participants((inSlot[first] as Token).start, (inSlot[end] as Token).end, inSlot, speaker, lastSubject);
+      const fitting = types ? found.filter((p) => this.fits(this.actorFor(undefined, p), types)) : found;
+      if (fitting.length) return fitting;
+      end = first - 1;
+    }
+    return [];
+  }
+
+  /**
    * Participants listed in the clauses just before clause ci of the sentence when those clauses
    * hold nothing but names (…总理米舒斯京、国家杜马主席沃洛金，巴基斯坦总理卡卡尔，…等领导人也…).
    */
@@ -688,7 +775,7 @@ class DocContext {
   }
 
   /** Who acts in a pledge: a person holding a post of a country gives in its name (习近平宣布中国…). */
-  private actorFor(relation: Relation, p: Participant): Participant {
+  private actorFor(relation: Relation | undefined, p: Participant): Participant {
     if (relation !== "pledged_to") return p;
     const e = this.entities.get(p.key);
     if (e?.type !== "Person") return p;
