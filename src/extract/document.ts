@@ -345,12 +345,15 @@ class DocContext {
     for (const [name, surface] of aliases) this.entities.get(PERSON + name)?.surfaces.add(surface);
   }
 
-  private addPerson(name: string): void {
-    if (this.names.longestAt(name, 0)?.end === name.length) return;
-    this.names.add(name, { kind: "person", name });
+  private addPerson(written: string): void {
+    if (this.names.longestAt(written, 0)?.end === written.length) return;
+    // One person under any regional form of the name (川普 = 特朗普).
+    const name = this.lex.canonicalName.get(written) ?? written;
+    this.names.add(written, { kind: "person", name });
     // The family name of a foreign name is used alone later (比尔·盖茨 → 盖茨).
-    const dot = name.lastIndexOf(NAME_DOT);
-    if (dot > 0 && name.length - dot - 1 >= 2) this.names.add(name.slice(dot + 1), { kind: "person", name });
+    const dot = written.lastIndexOf(NAME_DOT);
+    if (dot > 0 && written.length - dot - 1 >= 2) this.names.add(written.slice(dot + 1), { kind: "person", name });
+    for (const [form, canonical] of this.lex.canonicalName) if (canonical === name && form !== written && !this.names.longestAt(form, 0)) this.names.add(form, { kind: "person", name });
   }
 
   /** The name of a country's organization starting at a country token (中国|国家原子能机构), if any. */

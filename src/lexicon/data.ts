@@ -120,6 +120,8 @@ export interface LexiconData {
   titles: TitleData[];
   relations: RelationsData;
   modality: ModalityData;
+  /** Regional forms of one foreign name, the mainland form first (gazetteer/name-variants.json). */
+  nameVariants: string[][];
   names: NamesData;
   boilerplate: BoilerplateData;
   currencies: CurrencyData;
@@ -161,6 +163,7 @@ export function loadLexiconData(dataDir = defaultDataDir()): LexiconData {
     titles: readJson<{ titles: TitleData[] }>(dataDir, "gazetteer/titles.json").titles,
     relations: readJson<RelationsData>(dataDir, "patterns/relations.json"),
     modality: readJson<ModalityData>(dataDir, "patterns/modality.json"),
+    nameVariants: readJson<{ persons: string[][] }>(dataDir, "gazetteer/name-variants.json").persons,
     names: readJson<NamesData>(dataDir, "patterns/names.json"),
     boilerplate: readJson<BoilerplateData>(dataDir, "patterns/boilerplate.json"),
     currencies: readJson<CurrencyData>(dataDir, "patterns/currencies.json"),

@@ -53,6 +53,8 @@ export interface Lexicon {
   /** Chinese family names: a name may start with one of these. */
   surnames: Trie<true>;
   entitiesById: Map<string, GazetteerEntity>;
+  /** A person's name in any regional form → the form the graph uses (川普 → 特朗普). */
+  canonicalName: Map<string, string>;
   /** Country entity by ISO alpha-2 code. */
   countryByIso: Map<string, GazetteerEntity>;
   symmetric: Set<Relation>;
@@ -121,6 +123,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     transliteration: new Set(normalizeText(data.transliterationChars)),
     surnames: wordTrie(data.surnames),
     entitiesById,
+    canonicalName: new Map(data.nameVariants.flatMap((forms) => forms.map((f) => [normalizeText(f), normalizeText(forms[0] as string)] as [string, string]))),
     countryByIso,
     symmetric,
   };
