@@ -597,8 +597,13 @@ class DocContext {
           if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
           if (!subjects.length) continue;
           previousSubjects = subjects;
-          // Planned, wished, hypothetical or negated contacts are not events.
-          if (cue.entry.relation !== "pledged_to" && isUnrealized(norm, sa, cue.start, cue.end, clauseTokens, lex)) continue;
+          // Planned, wished, hypothetical or negated contacts are not events; a clause joined to the
+          // one before (…将于4日访问芬兰，并于6日同X举行会晤) shares its modality.
+          if (cue.entry.relation !== "pledged_to") {
+            if (isUnrealized(norm, sa, cue.start, cue.end, clauseTokens, lex)) continue;
+            const previous = clauses[ci - 1];
+            if (previous && sa === a && lex.data.modality.coordinators.some((w) => norm.startsWith(w, a)) && isUnrealized(norm, previous[0], previous[1], previous[1], tokensIn(s.tokens, previous[0], previous[1]), lex)) continue;
+          }
 
           let amount: Amount | null = null;
           if (cue.entry.relation === "pledged_to") {
@@ -810,8 +815,20 @@ class DocContext {
     return out;
   }
 
-  /** The nearest preposition before `end` that introduces a participant (同德国总理…, 给美国…). */
+  /**
+   * The preposition before `end` that introduces the participants (同德国总理…, 给美国…): the
+   * nearest one, or an earlier one when all between them is a list (与A、B和C的会见: 与, not 和).
+   */
   private prepositionBefore(preps: string[], from: number, end: number, tokens: Token[]): number | undefined {
+    const p = this.nearestPreposition(preps, from, end, tokens);
+    if (p === undefined || !tokens.length) return p;
+    const q = this.nearestPreposition(preps, from, p, tokens);
+    if (q === undefined) return p;
+    const between = tokens.filter((t) => t.start > q && t.end <= p);
+    return between.some((t) => t.kind === "person") && this.isPureList(q + 1, p, between) ? q : p;
+  }
+
+  private nearestPreposition(preps: string[], from: number, end: number, tokens: Token[]): number | undefined {
     for (let i = end - 1; i >= from; i--) {
       const ch = this.norm[i] as string;
       if (!preps.includes(ch)) continue;

@@ -77,6 +77,7 @@ export interface ModalityData {
   negated: string[];
   negationAfter: string[];
   exceptions: string[];
+  coordinators: string[];
 }
 export interface NamesData {
   maxLength: number;
