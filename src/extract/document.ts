@@ -481,6 +481,14 @@ class DocContext {
     return tagWords(between).some((w) => PHRASE_BREAK_TAGS.has(w.tag));
   }
 
+  /** A separator followed by words that stay inside the next noun phrase (、国家杜马). */
+  private startsNextItem(between: string): boolean {
+    const sep = this.lex.data.relations.enumerationSeparators.find((x) => between.startsWith(x));
+    if (!sep) return false;
+    const rest = between.slice(sep.length).trim();
+    return rest.length > 0 && rest.length <= 8 && /^\p{Script=Han}+$/u.test(rest) && !this.gapEndsPhrase(rest);
+  }
+
   /** Text between tokens that ends in a post (…办公室主任, …政治局委员): a title we do not list. */
   private endsWithTitleWord(between: string): boolean {
     if (between.length > 24 || this.lex.cues.longestAt(between, 0) || [...between].some((c, i) => this.lex.cues.matchesAt(between, i) || this.lex.speechVerbs.matchesAt(between, i))) return false;
@@ -577,9 +585,13 @@ class DocContext {
         for (let c = 0; c < cues.length; c++) {
           const cue = cues[c] as (typeof cues)[number];
           const nextCueStart = cues[c + 1]?.start ?? b;
+          // A cue coordinated with the one before it (致电、致信) reports the same message.
+          const prevCue = cues[c - 1];
+          if (prevCue && prevCue.entry.relation === cue.entry.relation && /^[、和或及与]$/.test(norm.slice(prevCue.end, cue.start))) continue;
           const frame = this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject);
           const earlierCueEnd = previousCueEnd;
           previousCueEnd = cue.end;
+          if (process.env.DG_DEBUG) console.error("cue", cue.entry.word, frame ? JSON.stringify(frame.objects) : "no frame");
           if (!frame) continue;
 
           // Subjects: named in their slot (a list: A、B和C先后会见了D), else those of a coordinated
@@ -702,7 +714,7 @@ class DocContext {
         const objects = this.participants(p + 1, cue.start, clauseTokens, speaker, lastSubject);
         if (objects.length) return { subjectSlot: [a, p], objects, objectStart: p + 1 };
       } else if (kind === "indirectAfter") {
-        for (let i = cue.end; i < nextCueStart; i++) {
+        for (let i = cue.end; i < b; i++) {
           if (!rel.indirectPrepositions.includes(norm[i] as string) || covered(clauseTokens, i)) continue;
           const objects = this.participants(i + 1, b, clauseTokens, speaker, lastSubject, true);
           if (objects.length) return { subjectSlot: [a, cue.start], objects: objects.slice(0, 1), objectStart: i + 1 };
@@ -770,15 +782,19 @@ class DocContext {
 
   /** A clause made only of names, titles, holders and list separators. */
   private isPureList(a: number, b: number, tokens: Token[]): boolean {
+    const gaps: string[] = [];
     let at = a;
-    let leftover = 0;
     for (const t of tokens) {
-      const gap = this.norm.slice(at, t.start).replace(/[、,，\s]|和|及|以及/g, "");
-      if (this.lex.cues.longestAt(gap, 0) || [...gap].some((_, i) => this.lex.speechVerbs.matchesAt(gap, i) || this.lex.cues.matchesAt(gap, i))) return false;
-      leftover += gap.length;
+      gaps.push(this.norm.slice(at, t.start));
       at = t.end;
     }
-    leftover += this.norm.slice(at, b).replace(/[、,，\s]|和|及|以及/g, "").length;
+    gaps.push(this.norm.slice(at, b));
+    let leftover = 0;
+    for (const raw of gaps) {
+      const gap = raw.replace(/[、,，\s]|和|及|以及/g, "");
+      if ([...gap].some((_, i) => this.lex.speechVerbs.matchesAt(gap, i) || this.lex.cues.matchesAt(gap, i))) return false;
+      leftover += gap.length;
+    }
     return leftover <= 6 * tokens.filter((t) => t.kind === "person").length;
   }
 
@@ -866,6 +882,10 @@ class DocContext {
         } else if (this.lex.data.relations.enumerationSeparators.includes(between)) {
           groups.push(current);
           current = [];
+        } else if (this.startsNextItem(between)) {
+          // 、国家杜马|主席沃洛金: a separator, then the unknown holder of the next item's post
+          groups.push(current);
+          current = [];
         } else if (between.endsWith("的")) {
           current = [];
         } else if (this.endsWithTitleWord(between)) {
@@ -903,6 +923,8 @@ class DocContext {
       if (t.kind === "person") return PERSON + t.name;
       if (t.kind === "title") {
         const prev = group[i - 1];
+        // 习近平主席: the name before its title.
+        if (prev && prev.kind === "person" && prev.end === t.start) return PERSON + prev.name;
         const of = prev && prev.kind === "entity" && prev.end === t.start ? prev.entity : undefined;
         const key = this.resolveTitle(t.title, of, t.start);
         if (key) {
