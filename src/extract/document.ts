@@ -481,6 +481,13 @@ class DocContext {
     return tagWords(between).some((w) => PHRASE_BREAK_TAGS.has(w.tag));
   }
 
+  /** The rest of an unnamed list item and its 、 (…、波黑主席|团三位成员、|匈牙利总统…): the list goes on. */
+  private isListGap(between: string): boolean {
+    if (!between.endsWith("、") || between.length > 12) return false;
+    const body = between.slice(0, -1);
+    return !/[，,。；;：:]/.test(body) && ![...body].some((_, i) => this.lex.cues.matchesAt(body, i) || this.lex.speechVerbs.matchesAt(body, i));
+  }
+
   /** A separator followed by words that stay inside the next noun phrase (、国家杜马). */
   private startsNextItem(between: string): boolean {
     const sep = this.lex.data.relations.enumerationSeparators.find((x) => between.startsWith(x));
@@ -754,7 +761,7 @@ class DocContext {
       let first = end;
       while (first > 0) {
         const between = this.norm.slice((inSlot[first - 1] as Token).end, (inSlot[first] as Token).start).trim();
-        if (between === "" || between === "兼" || separators.includes(between) || this.endsWithTitleWord(between) || !this.gapEndsPhrase(between)) first--;
+        if (between === "" || between === "兼" || separators.includes(between) || this.endsWithTitleWord(between) || !this.gapEndsPhrase(between) || this.isListGap(between)) first--;
         else break;
       }
       const found = this.participants((inSlot[first] as Token).start, (inSlot[end] as Token).end, inSlot, speaker, lastSubject);
@@ -882,7 +889,7 @@ class DocContext {
         } else if (this.lex.data.relations.enumerationSeparators.includes(between)) {
           groups.push(current);
           current = [];
-        } else if (this.startsNextItem(between)) {
+        } else if (this.startsNextItem(between) || this.isListGap(between)) {
           // 、国家杜马|主席沃洛金: a separator, then the unknown holder of the next item's post
           groups.push(current);
           current = [];
