@@ -555,6 +555,7 @@ class DocContext {
     let speaker: string | undefined;
     let lastSubject: string | undefined;
     let pendingDate: string | null = null;
+    let previousSentenceDate: string | null = null;
 
     for (const s of sentences) {
       const text = norm.slice(s.start, s.end);
@@ -565,8 +566,10 @@ class DocContext {
         continue;
       }
       if (/^\d{1,3}[.、]?$/.test(text)) continue; // list numbering
-      const listDate = pendingDate;
+      // A sentence that refers back to the one before (其中…, 在这笔捐款中…) keeps its date.
+      const listDate = pendingDate ?? (rel.anaphoricOpeners.some((w) => text.slice(0, 12).includes(w)) ? previousSentenceDate : null);
       pendingDate = null;
+      previousSentenceDate = [...dates].reverse().find((d) => d.date && !d.rangeEnd)?.date ?? null;
 
       const clauses = splitClauses(norm, s);
       let sentenceTopic: string | undefined;
@@ -598,7 +601,6 @@ class DocContext {
           const frame = this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject);
           const earlierCueEnd = previousCueEnd;
           previousCueEnd = cue.end;
-          if (process.env.DG_DEBUG) console.error("cue", cue.entry.word, frame ? JSON.stringify(frame.objects) : "no frame");
           if (!frame) continue;
 
           // Subjects: named in their slot (a list: A、B和C先后会见了D), else those of a coordinated
