@@ -310,10 +310,11 @@ class DocContext {
         if (end > i && !tokensIn(tokens, Math.max(s.start, i - 64), end).some((tk) => tk.start < end && tk.end > i)) this.addPerson(norm.slice(i, end));
         if (end > i) i = end;
       }
-      // 古特雷斯表示: a name at the start of a clause, before a speech verb.
+      // 古特雷斯表示, 王毅13日会见…, 李强应约同…: a name at the start of a clause, before a speech
+      // verb, a cue, a time or a word that opens the predicate.
       for (const [a, b] of clauses) {
         for (let i = a + 2; i < Math.min(b, a + lex.data.names.maxLengthWithDots + 1); i++) {
-          if (!lex.speechVerbs.matchesAt(norm, i)) continue;
+          if (!lex.nameBoundaries.matchesAt(norm, i) && !/\d/.test(norm[i] as string) && !lex.predicateOpeners.matchesAt(norm, i)) continue;
           if (covered(tokens, a) || tokensIn(tokens, a, i).length > 0) break;
           const name = nameBefore(norm, a, i, lex);
           if (name && name.start === a) this.addPerson(norm.slice(a, i));
@@ -721,6 +722,8 @@ class DocContext {
         const p = this.prepositionBefore(preps, Math.max(a, previousCueEnd), cue.start, clauseTokens);
         if (p === undefined) continue;
         const objects = this.participants(p + 1, cue.start, clauseTokens, speaker, lastSubject);
+        // A和B先后会见了C: 和 joins the hosts when the cue has an object of its own.
+        if (kind === "with" && norm[p] === "和" && cue.entry.frames.includes("transitive") && this.participants(cue.end, nextCueStart, clauseTokens, speaker, lastSubject, true).length) continue;
         if (objects.length) return { subjectSlot: [a, p], objects, objectStart: p + 1 };
       } else if (kind === "indirectAfter") {
         for (let i = cue.end; i < b; i++) {

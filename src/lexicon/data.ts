@@ -86,6 +86,8 @@ export interface NamesData {
   maxLengthWithDots: number;
   boundaryWords: string[];
   speechVerbs: string[];
+  /** Words that begin the predicate after a clause-initial name (在, 同, 应约 …). */
+  predicateOpeners: string[];
   honorifics: string[];
   thenMarkers: string[];
   speakerPronouns: string[];

@@ -40,6 +40,7 @@ export interface Lexicon {
   /** Words that end a person's name (boundaries, speech verbs, cues). */
   nameBoundaries: Trie<true>;
   speechVerbs: Trie<true>;
+  predicateOpeners: Trie<true>;
   /** Words that make a contact unrealized before its cue (将, 希望, 没有 …). */
   unrealized: Trie<true>;
   /** Words right after a cue that deny it (未能). */
@@ -114,6 +115,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     cues,
     nameBoundaries: wordTrie([...n.boundaryWords, ...n.speechVerbs, ...n.honorifics, ...allCueWords]),
     speechVerbs: wordTrie(n.speechVerbs),
+    predicateOpeners: wordTrie(n.predicateOpeners),
     unrealized: wordTrie([...data.modality.planned, ...data.modality.wished, ...data.modality.hypothetical, ...data.modality.negated]),
     negationAfter: wordTrie(data.modality.negationAfter),
     modalityExceptions: wordTrie(data.modality.exceptions),
