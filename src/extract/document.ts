@@ -494,7 +494,9 @@ class DocContext {
     const sep = this.lex.data.relations.enumerationSeparators.find((x) => between.startsWith(x));
     if (!sep) return false;
     const rest = between.slice(sep.length).trim();
-    return rest.length > 0 && rest.length <= 8 && /^\p{Script=Han}+$/u.test(rest) && !this.gapEndsPhrase(rest);
+    if (!(rest.length > 0 && rest.length <= 8 && /^\p{Script=Han}+$/u.test(rest))) return false;
+    // Short words (贸易|大臣, 国家杜马|主席) are the post's holder or field, whatever jieba tags them.
+    return rest.length <= 4 ? ![...rest].some((_, i) => this.lex.nameBoundaries.matchesAt(rest, i)) : !this.gapEndsPhrase(rest);
   }
 
   /** Text between tokens that ends in a post (…办公室主任, …政治局委员): a title we do not list. */
@@ -617,6 +619,8 @@ class DocContext {
           if (!subjects.length && rel.adverbialOpeners.some((o) => norm.startsWith(o, a)) && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
           if (!subjects.length && sentenceTopic) subjects = [{ key: sentenceTopic }];
           if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
+          // The breakdown of a donation (其中，向A捐款…) is given by the giver named before.
+          if (!subjects.length && lastSubject && cue.entry.relation === "pledged_to") subjects = [{ key: lastSubject }];
           if (!subjects.length) continue;
           previousSubjects = subjects;
           // Planned, wished, hypothetical or negated contacts are not events; a clause joined to the

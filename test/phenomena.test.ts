@@ -1,0 +1,140 @@
+/**
+ * What real pages do to the text, one phenomenon per case (issue #11), in sentences written for
+ * these tests: text damage, page dates, names across regions, meetings and messages in their
+ * many forms, lists, discourse, and contacts that did not happen. The real articles that showed
+ * each phenomenon are scored by test/dev.test.ts when ../shared is beside the repository.
+ */
+import { describe, expect, it } from "vitest";
+import { extractText, summaries } from "./helpers/extract.js";
+
+const entityLabels = (text: string, opts: { date?: string } = {}) => extractText(text, opts).entities.map((e) => [e.label, ...e.aliases]);
+
+describe("text damage", () => {
+  it("pinyin glosses inside words are dropped, and the source span still points into the original", () => {
+    const text = "新華社北京6月2日電 國(guó)務(wù)院總理李克強(qiáng)2日應(yīng)約同法國總理菲利普通電話。";
+    const m = extractText(text, { date: "2019-06-03" });
+    expect(summaries(m)).toEqual(["called 李克强—菲利普 2019-06-02 init=菲利普"]);
+    const source = m.events[0]?.sources[0];
+    expect(source && text.slice(source.start, source.end)).toContain("應(yīng)約");
+  });
+
+  it("a lost middle dot shown as ? joins the parts of a foreign name", () => {
+    const m = extractText("2015年3月2日，世界粮食计划署副执行干事安娜?卡佩拉表示欢迎。", {});
+    expect(m.entities.some((e) => e.label === "安娜·卡佩拉")).toBe(true);
+  });
+
+  it("doubled punctuation does not break a list of hosts", () => {
+    const m = extractText("当日,,国家主席习近平,、全国人大常委会委员长赵乐际先后会见了越南总理范明政。", { date: "2023-06-27" });
+    expect(summaries(m)).toEqual(["met 习近平—范明政 2023-06-27", "met 赵乐际—范明政 2023-06-27"]);
+  });
+
+  it("page dates in common layouts anchor the days of the text", () => {
+    expect(summaries(extractText("2019/5/14 08:20\n外交部长王毅昨天在北京会见巴西外长阿拉尼亚。"))).toEqual(["met 王毅—阿拉尼亚 2019-05-13"]);
+    expect(summaries(extractText("14.05.2019 10:02\n王毅13日在北京会见巴西外长阿拉尼亚。"))).toEqual(["met 王毅—阿拉尼亚 2019-05-13"]);
+    expect(summaries(extractText(" date 2019-05-14 王毅13日在北京会见巴西外长阿拉尼亚。"))).toEqual(["met 王毅—阿拉尼亚 2019-05-13"]);
+    expect(summaries(extractText("发布时间:2010年01月27日 09:10\n中新社北京一月二十六日电 二十六日，王毅会见巴西外长阿拉尼亚。"))).toEqual(["met 王毅—阿拉尼亚 2010-01-26"]);
+  });
+
+  it("a foreign agency's dateline (中央社华盛顿17日电) fixes the day of 今天", () => {
+    const m = extractText("2021/7/18 05:10\n(中央社华盛顿17日综合外电报导)美国国务卿布林肯今天与中共中央外事办主任杨洁篪通电话。");
+    expect(summaries(m)).toEqual(["called 布林肯—杨洁篪 2021-07-17"]);
+  });
+});
+
+describe("names across regions and scripts", () => {
+  it("Taiwan and mainland forms of one name are one person", () => {
+    const m = extractText("2019/6/30 10:00\n美國總統川普29日在大阪與中國國家主席習近平會晤。特朗普表示會談很好。");
+    expect(summaries(m)).toEqual(["met 特朗普—习近平 2019-06-29"]);
+    expect(m.entities.find((e) => e.label === "特朗普")?.aliases).toContain("川普");
+  });
+
+  it("a Latin name in parentheses names the person before it and becomes an alias", () => {
+    const m = extractText("2024/5/3 09:00\n王毅2日在北京與英國外交大臣卡梅倫(David Cameron)、貿易大臣巴德諾克(Kemi Badenoch)會晤。");
+    expect(summaries(m)).toEqual(["met 王毅—卡梅伦 2024-05-02", "met 王毅—巴德诺克 2024-05-02"]);
+    expect(m.entities.find((e) => e.label === "巴德诺克")?.aliases).toContain("Kemi Badenoch");
+  });
+
+  it("posts outside the old title list still give a person with a role", () => {
+    const m = extractText("2023年4月11日，国家副主席韩正在北京会见美国加州州长纽森和参议员卡尔森。");
+    expect(summaries(m)).toEqual(["met 韩正—卡尔森 2023-04-11", "met 韩正—纽森 2023-04-11"]);
+    expect(m.entities.find((e) => e.label === "卡尔森")?.type).toBe("Person");
+  });
+});
+
+describe("meetings and messages in their forms", () => {
+  it("a list of counterparts after a colon", () => {
+    const m = extractText("2018年9月3日，习近平在北京先后同3位非洲领导人举行会谈:加纳总统阿库福-阿多、肯尼亚总统肯雅塔、卢旺达总统卡加梅。");
+    expect(summaries(m)).toEqual(["met 习近平—卡加梅 2018-09-03", "met 习近平—肯雅塔 2018-09-03", "met 习近平—阿库福-阿多 2018-09-03"]);
+  });
+
+  it("a list of hosts (A、B和C先后会见了D) gives one meeting per host", () => {
+    const m = extractText("2019年4月26日，国家主席习近平、国务院总理李克强和全国政协主席汪洋先后会见了巴基斯坦总理伊姆兰·汗。");
+    expect(summaries(m)).toEqual(["met 习近平—伊姆兰·汗 2019-04-26", "met 李克强—伊姆兰·汗 2019-04-26", "met 汪洋—伊姆兰·汗 2019-04-26"]);
+  });
+
+  it("互致贺电 is one message each way", () => {
+    const m = extractText("新华社北京2021年7月1日电 国家主席习近平同南非总统拉马福萨互致贺电，庆祝两国建交。");
+    expect(summaries(m)).toEqual(["wrote_to 习近平→拉马福萨 2021-07-01", "wrote_to 拉马福萨→习近平 2021-07-01"]);
+  });
+
+  it("a message named by its medium before 向 (以致电等方式向X致以慰问)", () => {
+    const m = extractText("2022年6月23日，法国总统马克龙、德国总理朔尔茨、波黑主席团三位成员、意大利总理德拉吉等外国领导人以致电、致信等方式向习近平主席致以慰问。");
+    expect(summaries(m)).toEqual(["wrote_to 德拉吉→习近平 2022-06-23", "wrote_to 朔尔茨→习近平 2022-06-23", "wrote_to 马克龙→习近平 2022-06-23"]);
+  });
+
+  it("a list of senders spread over several clauses, to 中方", () => {
+    const m = extractText("发言人说，俄罗斯总理米舒斯京、国家杜马主席沃洛金，泰国总理巴育，联合国秘书长古特雷斯等领导人也以致慰问电等方式向中方表示慰问。");
+    expect(summaries(m)).toEqual(["wrote_to 古特雷斯→中国 undated", "wrote_to 巴育→中国 undated", "wrote_to 沃洛金→中国 undated", "wrote_to 米舒斯京→中国 undated"]);
+  });
+
+  it("the sender of a condolence message named before the occasion (就…向X致慰问电)", () => {
+    const m = extractText("新华社北京2021年7月16日电 国家主席习近平16日就德国发生严重洪灾向德国总统施泰因迈尔致慰问电。");
+    expect(summaries(m)).toEqual(["wrote_to 习近平→施泰因迈尔 2021-07-16"]);
+  });
+});
+
+describe("discourse", () => {
+  it("a clause without a subject takes the person its sentence opened with", () => {
+    const m = extractText("2023年6月28日，新西兰总理希普金斯率团访华，并与国家主席习近平会面。");
+    expect(summaries(m)).toEqual(["met 希普金斯—习近平 2023-06-28"]);
+  });
+
+  it("the breakdown of a donation keeps the date of the donation it breaks down", () => {
+    const m = extractText("2010年3月5日，中国政府宣布向联合国捐款300万美元。其中，向世界粮食计划署捐款200万美元，向联合国儿童基金会捐款100万美元。");
+    const pledges = summaries(m).filter((s) => !s.includes("联合国→") && !s.startsWith("pledged_to 中国→联合国 "));
+    expect(pledges).toEqual(["pledged_to 中国→世界粮食计划署 2010-03-05 2000000 USD", "pledged_to 中国→联合国儿童基金会 2010-03-05 1000000 USD"]);
+  });
+
+  it("a person's pledge is given in the name of the country they serve", () => {
+    const m = extractText("2015年9月26日，国家主席习近平宣布向联合国妇女署捐款1000万美元。");
+    expect(summaries(m)).toEqual(["pledged_to 中国→联合国妇女署 2015-09-26 10000000 USD"]);
+  });
+});
+
+describe("contacts that did not happen", () => {
+  it("planned, wished, hypothetical and denied contacts are not events", () => {
+    const texts = [
+      "2018年7月13日，外交部介绍，习近平主席将会见阿联酋副总统兼总理穆罕默德。",
+      "2020年9月19日，日本前首相森喜朗表示，日本领导人如有机会愿和台湾地区领导人通电话。",
+      "2025年4月28日，外交部发言人表示，近期中美两国元首没有通话。",
+      "2019年9月5日，德国总理默克尔6日将开始访华，期待同国家主席习近平会晤。",
+      "2017年3月30日，发言人宣布，习近平将于4月4日访问芬兰，并于4月6日同特朗普总统举行会晤。",
+    ];
+    for (const t of texts) expect(summaries(extractText(t)), t).toEqual([]);
+  });
+
+  it("a call or meeting with only a country on the other side is dropped, not attached to it", () => {
+    expect(summaries(extractText("2020年3月5日，国家主席习近平会见了美国。"))).toEqual([]);
+  });
+
+  it("meeting the press is not a contact", () => {
+    expect(summaries(extractText("2017年3月15日，国务院总理李克强在人民大会堂会见采访两会的中外记者。"))).toEqual([]);
+  });
+});
+
+describe("aliases", () => {
+  it("the Latin form and the other transliteration are kept as aliases", () => {
+    const labels = entityLabels("2024/3/19 10:52\n外交部长王毅昨天与新西兰总理拉克森(Christopher Luxon)会晤。");
+    expect(labels.some((l) => l.includes("Christopher Luxon"))).toBe(true);
+  });
+});
