@@ -770,7 +770,7 @@ class DocContext {
       let first = end;
       while (first > 0) {
         const between = this.norm.slice((inSlot[first - 1] as Token).end, (inSlot[first] as Token).start).trim();
-        if (between === "" || between === "兼" || separators.includes(between) || this.endsWithTitleWord(between) || !this.gapEndsPhrase(between) || this.isListGap(between)) first--;
+        if (between === "" || between === "兼" || separators.includes(between) || this.endsWithTitleWord(between) || !this.gapEndsPhrase(between) || this.isListGap(between) || this.startsNextItem(between)) first--;
         else break;
       }
       const found = this.participants((inSlot[first] as Token).start, (inSlot[end] as Token).end, inSlot, speaker, lastSubject);
