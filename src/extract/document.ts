@@ -21,6 +21,7 @@ import { DateResolver, isDateOnly, scanTimeExpressions } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
 import { blankAsides, findAsides, type Aside } from "./asides.js";
+import { findDelegation } from "./delegations.js";
 import { tagWords } from "./jieba.js";
 import { slugify } from "../model/ids.js";
 import { parseChineseNumeral } from "./numbers.js";
@@ -133,6 +134,7 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   for (const s of sentences) s.tokens = scanTokens(norm, s.start, s.end, lex, ctx.names);
   for (const s of sentences) ctx.recordMentions(s);
   ctx.addAliases(aliases);
+  ctx.delegation = findDelegation(norm, sentences, lex.data.relations.delegation, lex);
   const events = ctx.findEvents(sentences, resolver);
   return { info, entities: ctx.entities, events: mergeDocumentEvents(events) };
 }
@@ -250,6 +252,8 @@ interface Participant {
 class DocContext {
   readonly names: DocNames = newDocNames();
   readonly entities = new Map<string, DocEntity>();
+  /** The persons a delegation of the document stands for (leader first). */
+  delegation: string[] = [];
   private readonly home: GazetteerEntity | undefined;
 
   constructor(
@@ -927,6 +931,9 @@ class DocContext {
     if (!out.length) {
       const text = this.norm.slice(start, end);
       const names = this.lex.data.names;
+      // 会见代表团一行, 与该代表团的工作会谈: the delegation's leader and members.
+      const group = this.lex.data.relations.delegation.groups.find((g) => text.includes(g));
+      if (group && this.delegation.length && (!nearStart || text.indexOf(group) <= 12)) return this.delegation.map((name) => ({ key: PERSON + name }));
       if (speaker && names.speakerPronouns.some((p) => text === p || text.startsWith(p) || text.endsWith(p))) out.push({ key: speaker });
       else if (lastSubject && names.thirdPersonPronouns.some((p) => text === p || text.startsWith(p))) out.push({ key: lastSubject });
     }

@@ -66,6 +66,8 @@ export interface RelationsData {
   adverbialOpeners: string[];
   /** Words saying the contact was earlier than the date written before them (此前). */
   earlierMarkers: string[];
+  /** A delegation stands for its leader and members (extract/delegations.ts). */
+  delegation: import("../extract/delegations.js").DelegationWords;
   /** Words opening a sentence that refers back to the one before (其中): it keeps that date. */
   anaphoricOpeners: string[];
   relations: Record<string, RelationData>;
