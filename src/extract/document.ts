@@ -530,6 +530,17 @@ class DocContext {
     }
   }
 
+  /** The organization mentioned last before `pos` (该会 refers to it). */
+  private organizationMentionedBefore(pos: number): string | undefined {
+    let best: { key: string; at: number } | undefined;
+    for (const e of this.entities.values()) {
+      if (e.type !== "Organization") continue;
+      const at = Math.max(-1, ...e.mentions.filter((m) => m < pos));
+      if (at >= 0 && (!best || at > best.at)) best = { key: e.key, at };
+    }
+    return best?.key;
+  }
+
   /** The person a bare title refers to (秘书长先生, 世卫组织总干事): the one holding it here. */
   private resolveTitle(title: TitleData, of: GazetteerEntity | undefined, at: number): string | undefined {
     let best: { key: string; distance: number } | undefined;
@@ -871,6 +882,8 @@ class DocContext {
       if (covered(tokens, i)) continue;
       const names = this.lex.data.names;
       if ([...names.speakerPronouns, ...names.thirdPersonPronouns].some((p) => this.norm.startsWith(p, i + 1) && i + 1 + p.length <= end)) return i;
+      // 与(该)代表团的工作会谈: a delegation stands where a name would.
+      if (this.delegation.length && this.lex.data.relations.delegation.groups.some((g) => this.norm.startsWith(g, i + 1))) return i;
       const next = tokens.find((t) => t.start > i && t.start < end);
       if (!next) continue;
       const gap = this.norm.slice(i + 1, next.start).trim();
@@ -934,6 +947,11 @@ class DocContext {
       // 会见代表团一行, 与该代表团的工作会谈: the delegation's leader and members.
       const group = this.lex.data.relations.delegation.groups.find((g) => text.includes(g));
       if (group && this.delegation.length && (!nearStart || text.indexOf(group) <= 12)) return this.delegation.map((name) => ({ key: PERSON + name }));
+      const anaphor = names.organizationAnaphors.find((w) => text.includes(w));
+      if (anaphor) {
+        const org = this.organizationMentionedBefore(start + text.indexOf(anaphor));
+        if (org) return [{ key: org }];
+      }
       if (speaker && names.speakerPronouns.some((p) => text === p || text.startsWith(p) || text.endsWith(p))) out.push({ key: speaker });
       else if (lastSubject && names.thirdPersonPronouns.some((p) => text === p || text.startsWith(p))) out.push({ key: lastSubject });
     }

@@ -88,6 +88,8 @@ export interface NamesData {
   maxLengthWithDots: number;
   boundaryWords: string[];
   speechVerbs: string[];
+  /** Words referring to the organization named last (该会, 该组织). */
+  organizationAnaphors: string[];
   /** Words that begin the predicate after a clause-initial name (在, 同, 应约 …). */
   predicateOpeners: string[];
   honorifics: string[];
