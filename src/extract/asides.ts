@@ -1,6 +1,7 @@
 /**
  * Asides in parentheses right after a name: the name in Latin script (盧克森(Christopher Luxon))
- * or in another region's transliteration (特朗普（川普）). Each says that the name before it is a
+ * or in another region's transliteration (特朗普（川普）), and other glosses in Latin script
+ * (威靈頓(Wellington)). A name aside says that the name before it is a
  * person's, and gives that person another form. Once read, an aside is blanked out of the text
  * that extraction scans, so that a list of names with asides (A(…)、B(…)及C(…)会晤) reads as a
  * list and a clause is not cut at its parentheses.
@@ -12,8 +13,8 @@ export interface Aside {
   /** The parenthesis, both brackets included. */
   start: number;
   end: number;
-  /** The name it follows. */
-  nameStart: number;
+  /** The name it follows, when it is another form of a person's name. */
+  nameStart?: number;
   /** The other form, inside the brackets. */
   innerStart: number;
   innerEnd: number;
@@ -21,6 +22,7 @@ export interface Aside {
 
 // 2–4 capitalized words (Christopher Luxon, Ro Khanna, Mike Pompeo); a dot or hyphen inside a word.
 const LATIN_NAME = /^[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){1,3}$/;
+const LATIN_GLOSS = /^[A-Za-z][\x20-\x7E]*$/;
 const OPEN = new Set(["(", "（"]);
 const CLOSE = new Set([")", "）"]);
 const MAX_INNER = 40;
@@ -35,10 +37,11 @@ export function findAsides(norm: string, lex: Lexicon): Aside[] {
     if (!CLOSE.has(norm[j] ?? "")) continue;
     const inner = norm.slice(i + 1, j).trim();
     const nameStart = transliteratedNameBefore(norm, i, lex);
-    if (nameStart === undefined) continue;
     const isLatin = LATIN_NAME.test(inner);
     const isOtherForm = inner.length >= 2 && inner.length <= 8 && [...inner].every((c) => lex.transliteration.has(c) || c === NAME_DOT);
-    if (isLatin || isOtherForm) out.push({ start: i, end: j + 1, nameStart, innerStart: i + 1, innerEnd: j });
+    if (nameStart !== undefined && (isLatin || isOtherForm)) out.push({ start: i, end: j + 1, nameStart, innerStart: i + 1, innerEnd: j });
+    // Any other gloss in Latin script (威灵顿(Wellington), (AUKUS)) is blanked too.
+    else if (LATIN_GLOSS.test(inner)) out.push({ start: i, end: j + 1, innerStart: i + 1, innerEnd: j });
   }
   return out;
 }

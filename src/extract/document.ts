@@ -332,6 +332,7 @@ class DocContext {
   readAsides(asides: Aside[], unblanked: string): [string, string][] {
     const out: [string, string][] = [];
     for (const a of asides) {
+      if (a.nameStart === undefined) continue;
       const name = unblanked.slice(a.nameStart, a.start);
       if (this.lex.names.longestAt(unblanked, a.nameStart)?.end === a.start) continue; // a gazetteer name
       const known = this.names.longestAt(name, 0);
