@@ -16,7 +16,7 @@ import { datePrefix, pageDate } from "../clean/page-date.js";
 import { looksTraditional, normalizeText } from "../clean/normalize.js";
 import { CLAUSE_END, SENTENCE_END, NAME_DOT, NAME_HYPHEN, wellFormed } from "../util/chars.js";
 import { newDocNames, scanTokens, type DocNames, type Token } from "./tokens.js";
-import { nameAfterTitle, nameBefore } from "./names.js";
+import { looksLikeName, nameAfterTitle, nameBefore } from "./names.js";
 import { DateResolver, isDateOnly, scanTimeExpressions } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
@@ -313,6 +313,20 @@ class DocContext {
         const end = dottedNameEnd(norm, i, s.end, lex);
         if (end > i && !tokensIn(tokens, Math.max(s.start, i - 64), end).some((tk) => tk.start < end && tk.end > i)) this.addPerson(norm.slice(i, end));
         if (end > i) i = end;
+      }
+      // 同蔡英文见面, 向王毅致信: a short name between a preposition and a cue.
+      const rel = lex.data.relations;
+      const preps = [...rel.withPrepositions, ...rel.indirectPrepositions];
+      for (const [a, b] of clauses) {
+        for (let i = a + 1; i < b; i++) {
+          if (!lex.cues.matchesAt(norm, i)) continue;
+          for (let p = i - 2; p >= Math.max(a, i - 5); p--) {
+            if (!preps.includes(norm[p] as string)) continue;
+            const name = norm.slice(p + 1, i);
+            if (!tokensIn(tokens, p + 1, i).length && !covered(tokens, p + 1) && looksLikeName(name, lex) && lex.surnames.matchesAt(name, 0)) this.addPerson(name);
+            break;
+          }
+        }
       }
       // 古特雷斯表示, 王毅13日会见…, 李强应约同…: a name at the start of a clause, before a speech
       // verb, a cue, a time or a word that opens the predicate.
