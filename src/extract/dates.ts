@@ -3,6 +3,8 @@
  * mostly write dates without a year (3月12日晚) or only the day (22日): they are resolved
  * against a reference date that starts at the document's anchor (dateline, publication line,
  * JSONL date or --date) and follows the last full date read. Without any year, a date is null.
+ * A month (2005年9月, 去年6月, 6月初) or a year (2014年) alone gives a date of that precision:
+ * YYYY-MM or YYYY.
  * (chrono-node's Chinese parser misses the day-only forms and has no notion of this anchor.)
  */
 import { parseChineseNumeral } from "./numbers.js";
@@ -15,6 +17,8 @@ export interface TimeExpression {
   day?: number;
   /** Days relative to the reference (今天 0, 昨天 -1), or "same" for 当天. */
   relative?: number | "same";
+  /** Years relative to the reference (去年 -1), with a month. */
+  relativeYear?: number;
   /** The second date of a range (7日至8日): an event is dated by the first. */
   rangeEnd?: boolean;
 }
@@ -30,10 +34,16 @@ const TIME_RE = new RegExp(
     "(?<![\\d月.])(\\d{1,2})[日号](?![\\d])",
     "(?<![\\p{Script=Han}\\d])(十[一二三四五六七八九]?|[二三]十[一二三四五六七八九]?)日(?!\\p{Script=Han}{0,1}[内里间])",
     "(今天|今日|今晚|今晨|今早|当天|当日|昨天|昨日|昨晚|昨夜|前天|前晚|明天|明日|同日(?=[，,、\\s上下晚早中]))",
+    // Month and year precision: 2005年9月, 去年6月, 6月初, 2014年.
+    "(?<![\\d.])(\\d{4})年(\\d{1,2})月(?![\\d日号])",
+    "(今年|去年|前年|明年)(\\d{1,2})月(?![\\d日号])",
+    "(?<![\\d年.])(\\d{1,2})月(?:初|上旬|中旬|下旬|底|末|间|份)?(?![\\d日号])",
+    "(?<![\\d.])(\\d{4})年(?![\\d月代前后初以])",
   ].join("|"),
   "gu"
 );
 const RELATIVE: Record<string, number | "same"> = { 今天: 0, 今日: 0, 今晚: 0, 今晨: 0, 今早: 0, 当天: "same", 当日: "same", 同日: "same", 昨天: -1, 昨日: -1, 昨晚: -1, 昨夜: -1, 前天: -2, 前晚: -2, 明天: 1, 明日: 1 };
+const RELATIVE_YEAR: Record<string, number> = { 今年: 0, 去年: -1, 前年: -2, 明年: 1 };
 const RANGE = /^\s*(至|到|-|~|—|～)\s*$/;
 
 /** Finds the time expressions of text[start, end). */
@@ -54,6 +64,10 @@ export function scanTimeExpressions(text: string, start = 0, end = text.length):
     } else if (m[11]) out.push({ start: s, end: e, day: +m[11] });
     else if (m[12]) out.push({ start: s, end: e, day: parseChineseNumeral(m[12]) });
     else if (m[13]) out.push({ start: s, end: e, relative: RELATIVE[m[13]] as number | "same" });
+    else if (m[14]) out.push({ start: s, end: e, year: +m[14], month: +(m[15] as string) });
+    else if (m[16]) out.push({ start: s, end: e, relativeYear: RELATIVE_YEAR[m[16]] as number, month: +(m[17] as string) });
+    else if (m[18]) out.push({ start: s, end: e, month: +m[18] });
+    else if (m[19]) out.push({ start: s, end: e, year: +m[19] });
   }
   for (let i = 1; i < out.length; i++) {
     const p = out[i - 1] as TimeExpression;
@@ -107,6 +121,16 @@ export class DateResolver {
       const candidates = [ref.y - 1, ref.y, ref.y + 1].map((y) => ({ y, m: t.month as number, d: t.day as number })).filter(valid);
       candidates.sort((a, b) => Math.abs(dayNumber(a) - dayNumber(ref)) - Math.abs(dayNumber(b) - dayNumber(ref)));
       out = candidates[0];
+    } else if (t.day === undefined && t.month !== undefined && t.year !== undefined) {
+      return t.month >= 1 && t.month <= 12 ? `${t.year}-${pad(t.month)}` : null;
+    } else if (t.day === undefined && t.month !== undefined && t.relativeYear !== undefined) {
+      return this.ref && t.month >= 1 && t.month <= 12 ? `${this.ref.y + t.relativeYear}-${pad(t.month)}` : null;
+    } else if (t.day === undefined && t.month !== undefined) {
+      // A month alone is this year's, unless that is still ahead of the reference: then last year's.
+      if (!this.ref || t.month < 1 || t.month > 12) return null;
+      return `${t.month > this.ref.m + 1 ? this.ref.y - 1 : this.ref.y}-${pad(t.month)}`;
+    } else if (t.day === undefined && t.year !== undefined) {
+      return t.year >= 1000 && t.year <= 9999 ? String(t.year) : null;
     } else if (t.day !== undefined && this.ref) {
       const ref = this.ref;
       out = { y: ref.y, m: ref.m, d: t.day };
@@ -120,6 +144,13 @@ export class DateResolver {
     this.last = format(out);
     return this.last;
   }
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Precision of a date string: YYYY-MM-DD (day), YYYY-MM (month) or YYYY (year). */
+export function datePrecision(date: string): "day" | "month" | "year" {
+  return date.length >= 10 ? "day" : date.length === 7 ? "month" : "year";
 }
 
 function parse(date: string): YMD | undefined {

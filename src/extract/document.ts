@@ -22,6 +22,7 @@ import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
 import { blankAsides, findAsides, type Aside } from "./asides.js";
 import { findDelegation } from "./delegations.js";
+import { foldPrecisions } from "../model/date-merge.js";
 import { tagWords } from "./jieba.js";
 import { slugify } from "../model/ids.js";
 import { parseChineseNumeral } from "./numbers.js";
@@ -136,7 +137,7 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   ctx.addAliases(aliases);
   ctx.delegation = findDelegation(norm, sentences, lex.data.relations.delegation, lex);
   const events = ctx.findEvents(sentences, resolver);
-  return { info, entities: ctx.entities, events: mergeDocumentEvents(events) };
+  return { info, entities: ctx.entities, events: mergeDocumentEvents(events, resolver.reference) };
 }
 
 /** Sentences of the normalized text, trimmed; list lines are sentences of their own. */
@@ -1021,38 +1022,50 @@ class DocContext {
 
 /**
  * One real-world contact is often reported several times in a document (headline, lead,
- * timeline, quotes): mentions with the same relation and participants are merged, an undated
- * mention into the dated one when there is exactly one.
+ * timeline, quotes): mentions with the same relation, participants and date are merged, and a
+ * coarser mention (undated, or dated by month or year only) into the one finer mention it can
+ * be (model/date-merge.ts); among several, an undated mention goes to the document's own date.
  */
-function mergeDocumentEvents(events: DocEvent[]): DocEvent[] {
-  const keyOf = (e: DocEvent, withDate: boolean) => {
+function mergeDocumentEvents(events: DocEvent[], documentDate: string | undefined): DocEvent[] {
+  const pairKey = (e: DocEvent) => {
     const pair = e.relation === "called" || e.relation === "met" ? [e.subject, e.object].sort().join("|") : `${e.subject}>${e.object}`;
-    return `${e.relation}|${pair}${withDate ? `|${e.date ?? ""}` : ""}${e.relation === "pledged_to" ? `|${e.amount?.value ?? ""}${e.amount?.currency ?? ""}` : ""}`;
+    return `${e.relation}|${pair}${e.relation === "pledged_to" ? `|${e.amount?.value ?? ""}${e.amount?.currency ?? ""}` : ""}`;
   };
-  const merged = new Map<string, DocEvent>();
-  const undated: DocEvent[] = [];
+  const groups = new Map<string, Map<string, DocEvent>>();
   for (const e of events) {
-    if (!e.date) {
-      undated.push(e);
-      continue;
-    }
-    const k = keyOf(e, true);
-    const m = merged.get(k);
+    const k = pairKey(e);
+    let byDate = groups.get(k);
+    if (!byDate) groups.set(k, (byDate = new Map()));
+    const m = byDate.get(e.date ?? "");
     if (m) absorb(m, e);
-    else merged.set(k, { ...e, spans: [...e.spans] });
+    else byDate.set(e.date ?? "", { ...e, spans: [...e.spans] });
   }
-  const undatedMerged = new Map<string, DocEvent>();
-  for (const e of undated) {
-    const pairKey = keyOf(e, false);
-    const dated = [...merged.values()].filter((m) => keyOf(m, false) === pairKey);
-    if (dated.length === 1) absorb(dated[0] as DocEvent, e);
-    else {
-      const m = undatedMerged.get(pairKey);
-      if (m) absorb(m, e);
-      else undatedMerged.set(pairKey, { ...e, spans: [...e.spans] });
-    }
+  return [...groups.values()].flatMap((byDate) => joinPassingMentions(foldPrecisions([...byDate.values()], absorb, documentDate)));
+}
+
+/**
+ * Contacts of the same parties mentioned in passing (by month or year only, or undated) that no
+ * precise report took in are told as one past contact (历次会晤: 2005年9月…2006年4月…), dated by
+ * what all its mentions share (2005-09 and 2005-11: 2005; 2005 and 2006: undated).
+ */
+function joinPassingMentions(events: DocEvent[]): DocEvent[] {
+  const passing = events.filter((e) => e.date === null || e.date.length < 10);
+  if (passing.length < 2) return events;
+  const [first, ...rest] = passing as [DocEvent, ...DocEvent[]];
+  let shared: string | null = first.date;
+  for (const e of rest) {
+    absorb(first, e);
+    shared = sharedPeriod(shared, e.date);
   }
-  return [...merged.values(), ...undatedMerged.values()];
+  first.date = shared;
+  return events.filter((e) => !rest.includes(e));
+}
+
+/** The period two dates share: the year or month both lie in, else null. */
+function sharedPeriod(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return null;
+  if (a.slice(0, 7) === b.slice(0, 7) && a.length >= 7 && b.length >= 7) return a.slice(0, 7);
+  return a.slice(0, 4) === b.slice(0, 4) ? a.slice(0, 4) : null;
 }
 
 function absorb(into: DocEvent, e: DocEvent): void {

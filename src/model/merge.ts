@@ -9,6 +9,7 @@ import type { DocEntity, DocEvent, DocumentExtraction } from "../extract/documen
 import type { ContactEvent, DocumentInfo, Entity, EntityRef, GraphModel, Relation, Role, Source } from "./types.js";
 import { slugify, shortHash } from "./ids.js";
 import { NAME_DOT } from "../util/chars.js";
+import { foldPrecisions } from "./date-merge.js";
 
 const SYMMETRIC = new Set<Relation>(["called", "met"]);
 
@@ -151,22 +152,22 @@ function newEntity(id: string, e: DocEntity, personLabel: string | undefined): E
 }
 
 /**
- * An undated report of a contact that the corpus also reports with a date (same relation,
- * same parties, same amount for pledges) is that contact when there is exactly one such dated
- * event: its sources join the dated one. With several candidates it stays apart.
+ * A report of a contact that the corpus also reports more precisely (same relation, same
+ * parties, same amount for pledges) is that contact when there is exactly one such finer event:
+ * an undated report, or one dated by month or year, joins it (model/date-merge.ts).
  */
 function absorbUndated(events: Map<string, ContactEvent>): void {
-  const key = (e: ContactEvent) => e.id.replace(/\/(undated|\d{4}-\d{2}-\d{2})(?=-|$)/, "/*");
-  const dated = new Map<string, ContactEvent[]>();
-  for (const e of events.values()) if (e.date) dated.set(key(e), [...(dated.get(key(e)) ?? []), e]);
-  for (const [id, e] of [...events]) {
-    if (e.date) continue;
-    const candidates = dated.get(key(e));
-    if (candidates?.length !== 1) continue;
-    const into = candidates[0] as ContactEvent;
+  const key = (e: ContactEvent) => e.id.replace(/\/(undated|\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=-|$)/, "/*");
+  const groups = new Map<string, ContactEvent[]>();
+  for (const e of events.values()) groups.set(key(e), [...(groups.get(key(e)) ?? []), e]);
+  const join = (into: ContactEvent, e: ContactEvent) => {
     for (const s of e.sources) if (!into.sources.some((h) => h.doc === s.doc && h.start === s.start)) into.sources.push(s);
     into.initiator ??= e.initiator;
-    events.delete(id);
+  };
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const kept = new Set(foldPrecisions(group, join));
+    for (const e of group) if (!kept.has(e)) events.delete(e.id);
   }
 }
 
