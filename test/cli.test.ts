@@ -25,9 +25,14 @@ describe("diplograph CLI", () => {
   it("eval prints the seed score: F1=1.000 with every detail right", () => {
     const r = run(["eval", "--gold", join(GOLD, "seeds.gold.json"), "--out", out, "--min-f1", "1"]);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe(
+    const lines = r.stdout.trim().split("\n");
+    expect(lines.at(-1)).toBe(
       "events P=1.000 R=1.000 F1=1.000 (23/23 gold, 23 predicted) | initiator 16/16 | amount 1/1 | sources 23/23 | entities 44/44 | roles 21/21 | noise 0",
     );
+    // A row per document, none flagged: no event missed, none spurious.
+    expect(lines[0]).toMatch(/^document\s+gold\s+found\s+pred\s+right$/);
+    expect(lines.slice(1, -1).length).toBe(2);
+    expect(lines.slice(1, -1).every((l) => !l.endsWith("*"))).toBe(true);
   });
 
   it("the reference scorer agrees, when ../shared is beside the repository", () => {
@@ -70,7 +75,7 @@ describe("diplograph CLI", () => {
 
   it("the events file keeps the documented format", () => {
     const first = JSON.parse(readFileSync(join(out, "events.jsonl"), "utf8").split("\n")[0] as string);
-    expect(Object.keys(first)).toEqual(["id", "relation", "subject", "object", "date", "initiator", "amount", "sources"]);
+    expect(Object.keys(first)).toEqual(["id", "relation", "subject", "object", "date", "datePrecision", "initiator", "amount", "sources"]);
     expect(Object.keys(first.subject)).toEqual(["id", "label", "type"]);
     expect(Object.keys(first.sources[0])).toEqual(["doc", "start", "end", "text"]);
   });

@@ -30,3 +30,24 @@ describe("dates", () => {
     expect(scanTimeExpressions("同日本首相通电话")).toEqual([]);
   });
 });
+
+describe("date precision", () => {
+  it("a month or a year alone gives a date of that precision", async () => {
+    const { extractText, summaries } = await import("./helpers/extract.js");
+    const m = extractText("2025/9/20 08:00\n两国元首于6月初曾通电话。2014年，习近平访问新西兰时会见了新西兰总理约翰·基。去年11月，王毅同美国国务卿布林肯会晤。");
+    // 两国元首 is nobody named: no event for the call.
+    expect(summaries(m)).toEqual(["met 习近平—约翰·基 2014", "met 王毅—布林肯 2024-11"]);
+  });
+
+  it("a month-precision report joins the one report of that contact dated within the month", async () => {
+    const { extractText, summaries } = await import("./helpers/extract.js");
+    const m = extractText("2019年6月5日，国家主席习近平在莫斯科同俄罗斯总统普京举行会谈。6月，习近平同普京会谈时强调了合作。");
+    expect(summaries(m)).toEqual(["met 习近平—普京 2019-06-05"]);
+  });
+
+  it("passing mentions of one pair in different months are one past contact dated by what they share", async () => {
+    const { extractText, summaries } = await import("./helpers/extract.js");
+    const m = extractText("回顾：2005年9月，国家主席胡锦涛同美国总统布什会晤。2005年11月，胡锦涛与布什举行会谈。");
+    expect(summaries(m)).toEqual(["met 胡锦涛—布什 2005"]);
+  });
+});

@@ -117,7 +117,7 @@ describe("SHACL", () => {
     expect(found).toEqual(
       [
         "country/china iso3166Alpha2 MinCountConstraintComponent",
-        "event/called/broken date DatatypeConstraintComponent",
+        "event/called/broken date OrConstraintComponent",
         "event/called/broken participant MinCountConstraintComponent",
         "event/called/broken source MinCountConstraintComponent",
         "event/called/broken wasDerivedFrom MinCountConstraintComponent",
@@ -302,5 +302,21 @@ describe("--base", () => {
     expect(doc["@context"].person).toBe(`${base}person/`);
     const fromJsonLd = (await jsonld.toRDF(doc, { format: "application/n-quads" })) as unknown as string;
     expect(lines(new Parser({ format: "N-Quads" }).parse(fromJsonLd))).toEqual(lines(quads));
+  });
+});
+
+describe("date precision in RDF", () => {
+  it("a day, a month and a year are xsd:date, xsd:gYearMonth and xsd:gYear, on the event and its OWL-Time instant, and conform", async () => {
+    const { extractText } = await import("./helpers/extract.js");
+    const m = extractText("2024年3月18日，外交部长王毅会见新西兰总理拉克森。去年6月，王毅同美国国务卿布林肯会晤。2014年，习近平会见新西兰总理约翰·基。");
+    const quads = modelToQuads(m);
+    const XSD = "http://www.w3.org/2001/XMLSchema#";
+    const TIME = "http://www.w3.org/2006/time#";
+    const dates = quads.filter((q) => q.predicate.value === `${DG}date`).map((q) => `${q.object.value} ${(q.object as { datatype: { value: string } }).datatype.value.replace(XSD, "")}`).sort();
+    expect(dates).toEqual(["2014 gYear", "2023-06 gYearMonth", "2024-03-18 date"]);
+    const positions = quads.filter((q) => q.predicate.value.startsWith(`${TIME}inXSD`)).map((q) => q.predicate.value.replace(TIME, "")).sort();
+    expect(positions).toEqual(["inXSDDate", "inXSDgYear", "inXSDgYearMonth"]);
+    const r = await validateQuads(quads);
+    expect(r.violations).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
  * of the first two is the one the scorer (diplograph eval) reads.
  */
 import type { GraphModel } from "../model/types.js";
+import { datePrecision } from "../model/date-merge.js";
 
 export function* eventLines(model: GraphModel): Generator<string> {
   for (const e of model.events) {
@@ -12,6 +13,7 @@ export function* eventLines(model: GraphModel): Generator<string> {
       subject: e.subject,
       object: e.object,
       date: e.date,
+      datePrecision: e.date ? datePrecision(e.date) : null,
       initiator: e.initiator,
       amount: e.amount,
       sources: e.sources,

@@ -14,6 +14,7 @@
  * the default graph. Data IRIs are `base` + the model's ids: the same entity and event get the
  * same IRI in every build, and builds merge by plain union.
  */
+import { datePrecision } from "../model/date-merge.js";
 import { DataFactory, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from "n3";
 import type { ContactEvent, DocumentInfo, Entity, GraphModel, Relation, Role, Source } from "../model/types.js";
 import { hasTraditional, normalizeText } from "../clean/normalize.js";
@@ -21,6 +22,13 @@ import { shortHash, slugify } from "../model/ids.js";
 import { DG, NS } from "./vocabulary.js";
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
+
+/** XSD datatype and OWL-Time position property of a date, by precision. */
+const DATE_TERMS = {
+  day: ["date", "inXSDDate"],
+  month: ["gYearMonth", "inXSDgYearMonth"],
+  year: ["gYear", "inXSDgYear"],
+} as const;
 
 export const DEFAULT_BASE = "https://w3id.org/diplograph/id/";
 
@@ -145,11 +153,13 @@ export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
       }
       if (ev.initiator) add(s, dg("initiator"), entity(ev.initiator.id), g);
       if (ev.date) {
-        add(s, dg("date"), typed(ev.date, "date"), g);
+        // The datatype says the precision: a day, a month or a year.
+        const [datatype, position] = DATE_TERMS[datePrecision(ev.date)];
+        add(s, dg("date"), typed(ev.date, datatype), g);
         const instant = node(`${s.value}/time`);
         add(s, NS.time + "hasTime", instant, g);
         add(instant, a, node(NS.time + "Instant"), g);
-        add(instant, NS.time + "inXSDDate", typed(ev.date, "date"), g);
+        add(instant, NS.time + position, typed(ev.date, datatype), g);
       }
       if (ev.amount) {
         const amount = node(`${s.value}/amount`);

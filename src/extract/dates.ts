@@ -148,11 +148,6 @@ export class DateResolver {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** Precision of a date string: YYYY-MM-DD (day), YYYY-MM (month) or YYYY (year). */
-export function datePrecision(date: string): "day" | "month" | "year" {
-  return date.length >= 10 ? "day" : date.length === 7 ? "month" : "year";
-}
-
 function parse(date: string): YMD | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return undefined;

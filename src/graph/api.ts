@@ -225,7 +225,13 @@ function aliasKey(s: string): string {
 function inRange(date: string | null, f: ContactFilter): boolean {
   if (!f.from && !f.to) return true;
   if (!date) return false;
-  return (!f.from || date >= f.from) && (!f.to || date <= f.to);
+  // A month or a year is in the window when its period overlaps it (2025-06 is in from=2025-06-15).
+  return (!f.from || periodEnd(date) >= f.from) && (!f.to || date <= f.to);
+}
+
+/** The last day a date of any precision may stand for, for comparisons (2025-06 → 2025-06-31). */
+function periodEnd(date: string): string {
+  return date.length >= 10 ? date : date.length === 7 ? `${date}-31` : `${date}-12-31`;
 }
 
 function byDate(a: ContactEvent, b: ContactEvent): number {

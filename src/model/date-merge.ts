@@ -36,3 +36,8 @@ export function foldPrecisions<T extends { date: string | null }>(items: T[], ab
   }
   return items.filter((x) => alive.has(x));
 }
+
+/** Precision of a date string: YYYY-MM-DD (day), YYYY-MM (month) or YYYY (year). */
+export function datePrecision(date: string): "day" | "month" | "year" {
+  return date.length >= 10 ? "day" : date.length === 7 ? "month" : "year";
+}

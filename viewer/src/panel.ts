@@ -46,7 +46,7 @@ export function renderPanel(panel: HTMLElement, graph: ViewGraph, state: ViewSta
     const head = h(
       "div",
       { class: "head" },
-      h("span", { class: "date" }, ev.date ?? "undated"),
+      h("span", { class: "date", title: ev.date ? `${ev.date.length >= 10 ? "day" : ev.date.length === 7 ? "month" : "year"} precision` : "the text gives no date" }, ev.date ?? "undated"),
       h("span", { class: "relation" }, RELATION_LABELS[ev.relation]),
       other ? arrow : null,
       other && graph.hasNode(other) ? entityLink(other) : null,

@@ -6,8 +6,9 @@ import type { ViewGraph } from "./data";
 
 const NS = "http://www.w3.org/2000/svg";
 
+/** Month of a date at any precision (YYYY-MM-DD, YYYY-MM, YYYY: a year counts in its January). */
 function monthIndex(date: string): number {
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7) || 1) - 1;
 }
 function monthStart(i: number): string {
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`;

@@ -20,7 +20,8 @@ export function computeVisibility(graph: ViewGraph, state: ViewState): Visibilit
     if (!state.types.has(sa.kind) || !state.types.has(ta.kind)) return;
     if (ranged) {
       if (!e.date) return;
-      if (state.from && e.date < state.from) return;
+      // A date of month or year precision is in the window when its period overlaps it.
+      if (state.from && periodEnd(e.date) < state.from) return;
       if (state.to && e.date > state.to) return;
     }
     edges.add(key);
@@ -37,4 +38,9 @@ export function computeVisibility(graph: ViewGraph, state: ViewState): Visibilit
     nodes.add(id);
   });
   return { edges, nodes };
+}
+
+/** The last day a date of any precision may stand for (2025-06 → 2025-06-31, for comparison only). */
+function periodEnd(date: string): string {
+  return date.length >= 10 ? date : date.length === 7 ? `${date}-31` : `${date}-12-31`;
 }
