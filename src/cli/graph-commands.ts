@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { openGraph, type Contact } from "../graph/api.js";
 import { SparqlEngine, RESULT_TYPES, checkQuery, type QueryKind } from "../query/sparql.js";
 import { validDate } from "../ingest/read.js";
-import { toCsv, toGexf, toGraphml } from "../graph/export.js";
+import { toCsv, toGexf, toGraphml, type EdgeMode } from "../graph/export.js";
 import { writeFileAtomic } from "../export/atomic.js";
 import { createServer } from "../server/server.js";
 import type { EntityType, Relation } from "../model/types.js";
@@ -168,16 +168,17 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
     .argument("<dir>", "a build folder")
     .addOption(new Option("--format <format>", "file format").choices(["gexf", "graphml", "csv"]).makeOptionMandatory())
     .option("-o, --out <path>", "output file (gexf, graphml; default stdout) or folder (csv: nodes.csv and edges.csv)")
-    .action(async (dir: string, o: { format: "gexf" | "graphml" | "csv"; out?: string }) => {
+    .addOption(new Option("--edges <mode>", "mixed: calls and meetings undirected, letters and pledges directed; directed: a call or meeting as two directed edges (for NetworkX, which cannot read mixed graphs)").choices(["mixed", "directed"]).default("mixed"))
+    .action(async (dir: string, o: { format: "gexf" | "graphml" | "csv"; out?: string; edges: EdgeMode }) => {
       const g = openGraph(dir);
       if (o.format === "csv") {
         if (!o.out) throw new UsageError("export --format csv needs --out <folder> (it writes nodes.csv and edges.csv)");
-        const { nodes, edges } = toCsv(g);
+        const { nodes, edges } = toCsv(g, { edges: o.edges });
         await writeFileAtomic(join(o.out, "nodes.csv"), nodes);
         await writeFileAtomic(join(o.out, "edges.csv"), edges);
         return;
       }
-      const text = o.format === "gexf" ? toGexf(g) : toGraphml(g);
+      const text = o.format === "gexf" ? toGexf(g, { edges: o.edges }) : toGraphml(g, { edges: o.edges });
       if (o.out) await writeFileAtomic(o.out, text);
       else process.stdout.write(text);
     });

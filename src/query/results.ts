@@ -4,6 +4,7 @@
  * N-Triples, RDF/XML or JSON-LD. Runs in the engine's worker thread, so that a huge answer never
  * holds up the server's main thread and counts against the query's time limit.
  */
+import { xmlSafe } from "../util/xml.js";
 
 export const RESULT_TYPES = {
   json: "application/sparql-results+json",
@@ -48,8 +49,7 @@ const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
 
 /** Text safe in XML 1.0: characters XML forbids become U+FFFD, markup is escaped. */
 export function xmlText(s: string): string {
-  return s
-    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, "\ufffd")
+  return xmlSafe(s)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
