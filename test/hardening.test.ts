@@ -223,7 +223,7 @@ describe("the HTTP surface", () => {
     symlinkSync(secret, join(out, "link.txt"));
     writeFileSync(join(out, ".hidden"), "HIDDEN-CONTENT");
     mkdirSync(join(out, "sub"), { recursive: true });
-    for (const name of ["link.txt", ".hidden", "sub", "%2e%2e"]) {
+    for (const name of ["link.txt", ".hidden", "sub"]) {
       const r = await fetch(`${base}/files/${name}`);
       expect(r.status, name).toBe(404);
       expect(await r.text()).not.toMatch(/CONTENT/);
