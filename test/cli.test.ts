@@ -121,3 +121,125 @@ describe("graph commands", () => {
     expect(top.stdout.split("\n")[1]).toMatch(/^1\t习近平\tPerson\t0\.\d+$/);
   });
 });
+
+describe("clear errors and help (issue 13)", () => {
+  const out = tempDir();
+  run(["build", CORPUS, "--out", out, "--quiet"]);
+  const oneLine = (r: { stderr: string }) => {
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it("--version and -V print the version", () => {
+    const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+    for (const flag of ["--version", "-V"]) {
+      const r = run([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim()).toBe(version);
+    }
+  });
+
+  it("query: an update, a missing folder, a misspelt form, CSV for CONSTRUCT: one clear line each", () => {
+    const update = run(["query", out, "PREFIX ex: <http://x/> # c\nINSERT DATA { ex:a ex:b ex:c }"]);
+    expect(update.status).toBe(2);
+    expect(update.stderr).toBe("diplograph query: updates are not allowed: this endpoint is read-only\n");
+    const missing = run(["query", join(out, "nowhere"), "ASK {}"]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe(`diplograph: ${join(out, "nowhere")}: no such folder\n`);
+    const selec = run(["query", out, "SELEC * {"]);
+    expect(selec.status).toBe(2);
+    expect(selec.stderr).toBe('diplograph query: malformed query: error at 1:1: expected SELECT, CONSTRUCT, DESCRIBE or ASK, found "SELEC"\n');
+    const csv = run(["query", out, "CONSTRUCT WHERE { ?s a ?o }", "--format", "csv"]);
+    expect(csv.status).toBe(2);
+    expect(csv.stdout).toBe("");
+    expect(csv.stderr).toMatch(/--format csv is for SELECT queries/);
+    for (const r of [update, missing, selec, csv]) oneLine(r);
+    const damaged = tempDir();
+    for (const f of ["entities.jsonl", "events.jsonl", "documents.jsonl"]) writeFileSync(join(damaged, f), readFileSync(join(out, f)));
+    writeFileSync(join(damaged, "graph.nq"), readFileSync(join(out, "graph.nq"), "utf8").slice(0, 3000) + "\n<https://w3id.org/diplograph/id/cut");
+    const truncated = run(["query", damaged, "ASK {}"]);
+    expect(truncated.status).toBe(1);
+    expect(truncated.stderr).toMatch(/graph\.nq: not valid N-Quads .*rebuild/);
+    oneLine(truncated);
+  });
+
+  it("validate on a JSON-LD file says what it reads", () => {
+    const r = run(["validate", join(out, "graph.jsonld")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/graph\.jsonld: validate reads Turtle/);
+    expect(r.stderr).not.toMatch(/graph\.jsonld\/graph\.ttl/);
+  });
+
+  it("serve: bad ports, a port in use, a foreign host, a damaged build: one clear line, no stack trace", async () => {
+    for (const port of ["99999", "abc", "-1"]) {
+      const r = run(["serve", out, "--port", port]);
+      expect(r.status, port).toBe(2);
+      expect(r.stderr).toMatch(/--port ".*" is not a port/);
+      oneLine(r);
+    }
+    const host = run(["serve", out, "--port", "0", "--host", "192.0.2.77"]);
+    expect(host.status).toBe(1);
+    expect(host.stderr).toMatch(/--host 192\.0\.2\.77 is not an address of this machine/);
+    oneLine(host);
+    const { createServer: createNetServer } = await import("node:net");
+    const blocker = createNetServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const inUse = spawnSync(process.execPath, [BIN, "serve", out, "--port", String(port)], { cwd: ROOT, encoding: "utf8", timeout: 30_000 });
+      expect(inUse.status).toBe(1);
+      expect(inUse.stderr).toBe(`diplograph: port ${port} on 127.0.0.1 is in use: stop the other server or choose another with --port (0 for any free port)\n`);
+    } finally {
+      blocker.close();
+    }
+    const damaged = tempDir();
+    for (const f of ["entities.jsonl", "events.jsonl", "documents.jsonl"]) writeFileSync(join(damaged, f), readFileSync(join(out, f)));
+    const noNq = run(["serve", damaged, "--port", "0"]);
+    expect(noNq.status).toBe(1);
+    expect(noNq.stderr).toMatch(/graph\.nq: missing or unreadable .*rebuild/);
+    oneLine(noNq);
+  });
+
+  it("impossible dates are refused by every command", () => {
+    for (const d of ["2020-13-45", "9999-99-99", "2021-02-29"]) {
+      const r = run(["contacts", out, "习近平", "--from", d]);
+      expect(r.status, d).toBe(2);
+      expect(r.stderr).toContain(`--from "${d}" is not a date`);
+    }
+  });
+
+  it("help describes every argument and the exit codes, and the README lists every option offered", () => {
+    const help = run(["--help"]);
+    expect(help.stdout).toMatch(/Exit codes: 0 success, 1 .*2 the command line was wrong/s);
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    for (const command of ["build", "validate", "eval", "query", "contacts", "path", "top", "export", "push", "serve"]) {
+      const text = run(["help", command]).stdout;
+      const usage = /^Usage: .*$/m.exec(text)?.[0] ?? "";
+      const args = text.split("Arguments:")[1]?.split("Options:")[0] ?? "";
+      for (const [, name] of usage.replace("[options]", "").matchAll(/[<[]([\w-]+)(?:\.\.\.)?[>\]]/g)) expect(args, `${command} ${name}`).toMatch(new RegExp(`^\\s+${name}(\\.\\.\\.)?\\s{2,}\\S`, "m"));
+      for (const option of text.matchAll(/^\s+(?:-\w, )?(--[a-z0-9-]+)/gm)) {
+        if (option[1] === "--help") continue;
+        expect(readme, `README: ${command} ${option[1]}`).toMatch(new RegExp(`diplograph ${command}\\b[^\\n]*(\\n {20,}[^\\n]*)*${option[1]}\\b`));
+      }
+    }
+  });
+
+  it("serve prints the address it is bound to (127.0.0.1, not localhost)", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [BIN, "serve", out, "--port", "0"], { cwd: ROOT });
+    try {
+      const printed = await new Promise<string>((resolve) => {
+        let text = "";
+        child.stderr.on("data", (d) => {
+          text += d.toString();
+          if (text.includes("SPARQL")) resolve(text);
+        });
+      });
+      expect(printed).toMatch(/explorer {2}http:\/\/127\.0\.0\.1:\d+\//);
+      expect(printed).not.toMatch(/localhost/);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+});
+

@@ -165,4 +165,19 @@ run("explorer", () => {
     expect(await page.locator("#message").isVisible()).toBe(false);
     await page.close();
   });
+  it("a link to an unknown entity opens the graph and says it was not found", async () => {
+    const { page, errors } = await openPage("/?node=person/nobody");
+    await expect.poll(() => visibleEdges(page)).toHaveLength(23);
+    expect(await page.locator("#message").isVisible()).toBe(false);
+    expect(await page.locator("#panel").textContent()).toContain("Entity “person/nobody” was not found in this graph.");
+    expect((await page.evaluate(() => window.__diplograph.state())).selected).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("is served with security headers the explorer runs under", async () => {
+    const r = await fetch(`${base}/`);
+    expect(r.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+    expect(r.headers.get("x-content-type-options")).toBe("nosniff");
+  });
 });

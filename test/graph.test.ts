@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { MultiDirectedGraph } from "graphology";
+import { MultiGraph } from "graphology";
 import gexfModule from "graphology-gexf";
 import graphmlModule from "graphology-graphml";
 import { build } from "../src/build.js";
@@ -113,7 +113,7 @@ describe("structure", () => {
 describe("exports", () => {
   it("GEXF opens in graphology-gexf with the same nodes and edges", () => {
     const gexf = cjsDefault(gexfModule);
-    const back = gexf.parse(MultiDirectedGraph, toGexf(g));
+    const back = gexf.parse(MultiGraph, toGexf(g));
     expect(back.order).toBe(g.graph.order);
     expect(back.size).toBe(g.graph.size);
     expect(back.getNodeAttribute("person/xi-jin-ping", "label")).toBe("习近平");
@@ -121,7 +121,7 @@ describe("exports", () => {
 
   it("GraphML opens in graphology-graphml with the same nodes and edges", () => {
     const graphml = cjsDefault(graphmlModule);
-    const back = graphml.parse(MultiDirectedGraph, toGraphml(g));
+    const back = graphml.parse(MultiGraph, toGraphml(g));
     expect(back.order).toBe(g.graph.order);
     expect(back.size).toBe(g.graph.size);
   });
@@ -132,5 +132,38 @@ describe("exports", () => {
     expect(edges.trim().split("\r\n")).toHaveLength(g.graph.size + 1);
     expect(edges.split("\r\n")[0]).toBe("Id,Source,Target,Type,Relation,Date,Initiator,Amount,Documents");
   });
-});
 
+  it("each edge has its own type in every format: calls and meetings undirected, letters and pledges directed", () => {
+    const undirected = g.model.events.filter((e) => e.relation === "called" || e.relation === "met").length;
+    const gexfText = toGexf(g);
+    expect(gexfText.match(/<edge [^>]*type="undirected"/g)).toHaveLength(undirected);
+    expect(gexfText).toMatch(/defaultedgetype="directed"/);
+    const graphmlText = toGraphml(g);
+    expect(graphmlText.match(/<edge [^>]*directed="false"/g)).toHaveLength(undirected);
+    const rows = toCsv(g).edges.trim().split("\r\n").slice(1);
+    expect(rows.filter((r) => r.split(",")[3] === "Undirected")).toHaveLength(undirected);
+    for (const row of rows) expect(row.split(",")[3]).toBe(/,(called|met),/.test(row) ? "Undirected" : "Directed");
+    const back = cjsDefault(gexfModule).parse(MultiGraph, gexfText);
+    expect(back.undirectedSize).toBe(undirected);
+    expect(back.directedSize).toBe(g.graph.size - undirected);
+    // For tools that cannot read mixed graphs: a symmetric contact as two directed edges.
+    expect(toGexf(g, { edges: "directed" })).not.toMatch(/type="undirected"/);
+    expect(toGraphml(g, { edges: "directed" }).match(/<edge /g)).toHaveLength(g.graph.size + undirected);
+  });
+
+  it("the initiator is the entity's id, in GEXF, GraphML and CSV", () => {
+    const asked = g.model.events.find((e) => e.initiator);
+    expect(asked?.initiator?.id).toMatch(/^[a-z]+\//);
+    const id = asked?.initiator?.id as string;
+    expect(toCsv(g).edges).toContain(`,${id},`);
+    expect(toGraphml(g)).toContain(`<data key="e_initiator">${id}</data>`);
+    expect(toGexf(g)).toContain(`value="${id}"`);
+    expect(toCsv(g).edges).not.toContain(`,${asked?.initiator?.label},`);
+  });
+
+  it("GEXF declares the GEXF 1.2 viz namespace correctly (graphology-gexf writes http:///www.gexf.net/1.1draft/viz)", () => {
+    const text = toGexf(g);
+    expect(text).toContain('xmlns:viz="http://www.gexf.net/1.2draft/viz"');
+    expect(text).not.toContain("http:///");
+  });
+});

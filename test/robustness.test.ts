@@ -18,7 +18,7 @@ import { mergeExtractions } from "../src/model/merge.js";
 import { modelToQuads, rdfPrefixes } from "../src/export/rdf.js";
 import { quadsToJsonLd, jsonLdContext } from "../src/export/jsonld.js";
 import { toGexf, toGraphml } from "../src/graph/export.js";
-import { DiplographGraph } from "../src/graph/api.js";
+import { DiplographGraph, openGraph } from "../src/graph/api.js";
 import { build } from "../src/build.js";
 import { validateQuads } from "../src/export/validate.js";
 import { tempDir } from "./helpers/paths.js";
@@ -90,13 +90,33 @@ describe(`hostile input (seed ${SEED}, ${RUNS} documents)`, () => {
   it("built together, the generated documents give RDF that rapper parses and that conforms to the shapes", async () => {
     const dir = tempDir();
     const corpus = join(dir, "hostile.jsonl");
-    writeFileSync(corpus, texts.map((t) => JSON.stringify(t)).join("\n") + "\n");
+    // Ids XML forbids characters of, and ids that would be IRI dot-segments.
+    const news = "新华社北京3月12日电 国家主席习近平12日晚应约同德国总理默克尔通电话。";
+    const extra = [{ id: "nul\u0000id\u0001\u001f\ufffe", text: news }, { id: ".", text: news }, { id: "..", text: news }];
+    writeFileSync(corpus, [...texts, ...extra].map((t) => JSON.stringify(t)).join("\n") + "\n");
     const out = join(dir, "out");
     const r = await build([corpus], { out });
     expect(r.model.documents.length).toBeGreaterThan(0);
     const quads = new Parser({ format: "N-Quads" }).parse(readFileSync(join(out, "graph.nq"), "utf8"));
     const v = await validateQuads(quads);
     expect(v.violations).toEqual([]);
+    // No document IRI ends in a dot-segment.
+    expect(quads.filter((q) => /\/doc\/\.\.?$/.test(q.subject.value) || /\/doc\/\.\.?$/.test(q.graph.value))).toEqual([]);
+    // GEXF and GraphML are well-formed XML 1.0 (a real parser, xmllint, where installed).
+    const g = openGraph(out);
+    const forbidden = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+    const xmlFiles = { "graph.gexf": toGexf(g), "graph.graphml": toGraphml(g) };
+    for (const [name, text] of Object.entries(xmlFiles)) {
+      expect(forbidden.test(text), name).toBe(false);
+      writeFileSync(join(dir, name), text);
+    }
+    expect(xmlFiles["graph.gexf"]).toContain("nul\ufffdid");
+    if (spawnSync("xmllint", ["--version"]).status === 0) {
+      for (const name of Object.keys(xmlFiles)) {
+        const p = spawnSync("xmllint", ["--noout", join(dir, name)], { encoding: "utf8" });
+        expect(p.status, `${name}: ${p.stderr.slice(0, 500)}`).toBe(0);
+      }
+    } else expect(process.env.CI, "xmllint must be installed in CI").toBeFalsy();
     if (spawnSync("rapper", ["--version"]).status === 0) {
       for (const [syntax, file] of [["turtle", "graph.ttl"], ["nquads", "graph.nq"], ["trig", "graph.trig"]] as const) {
         const p = spawnSync("rapper", ["-i", syntax, "-c", join(out, file)], { encoding: "utf8" });

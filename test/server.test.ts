@@ -135,7 +135,7 @@ describe("SPARQL endpoint", () => {
     const body = (await r.json()) as { results: { bindings: unknown[] } };
     expect(body.results.bindings).toHaveLength(50);
     expect(r.headers.get("x-diplograph-truncated")).toMatch(/^true/);
-    expect(Number(r.headers.get("x-diplograph-result-count"))).toBeGreaterThan(50);
+    expect(Number(r.headers.get("x-diplograph-result-count"))).toBe(50);
   });
 });
 
@@ -195,7 +195,7 @@ describe("slow clients", () => {
     const url = new URL(await strict.listen({ port: 0, host: "127.0.0.1" }));
     try {
       const closed = new Promise<string>((resolve) => {
-        const socket = connect(Number(url.port), url.hostname, () => socket.write("POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nquery="));
+        const socket = connect(Number(url.port), url.hostname, () => socket.write("POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nquery="));
         let answer = "";
         socket.on("data", (d) => (answer += d.toString()));
         socket.on("close", () => resolve(answer));

@@ -3,11 +3,13 @@
  * Tables on a terminal; --format json|csv|tsv for pipes.
  */
 import { Option, type Command } from "commander";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { BuildFolderError } from "../model/read.js";
 import { join } from "node:path";
 import { openGraph, type Contact } from "../graph/api.js";
-import { SparqlEngine, RESULT_TYPES } from "../query/sparql.js";
-import { toCsv, toGexf, toGraphml } from "../graph/export.js";
+import { SparqlEngine, RESULT_TYPES, checkQuery, type QueryKind } from "../query/sparql.js";
+import { validDate } from "../ingest/read.js";
+import { toCsv, toGexf, toGraphml, type EdgeMode } from "../graph/export.js";
 import { writeFileAtomic } from "../export/atomic.js";
 import { createServer } from "../server/server.js";
 import type { EntityType, Relation } from "../model/types.js";
@@ -20,9 +22,63 @@ const TYPES: EntityType[] = ["Person", "Country", "Organization", "Place"];
 
 function date(name: string) {
   return (v: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${name} "${v}" is not a date (expected YYYY-MM-DD)`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !validDate(v)) throw new UsageError(`${name} "${v}" is not a date (expected YYYY-MM-DD, a day that exists)`);
     return v;
   };
+}
+
+/** An integer option, at least `min`. */
+function count(name: string, min: number) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} "${v}" is not a whole number${min ? ` of at least ${min}` : ""}`);
+    return n;
+  };
+}
+
+function port(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n > 65535) throw new UsageError(`--port "${v}" is not a port (0–65535; 0 for any free port)`);
+  return n;
+}
+
+const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host);
+
+/** The server could not listen: one line saying why. */
+export class ListenError extends Error {}
+
+function listenMessage(e: NodeJS.ErrnoException, host: string, port: number): string {
+  if (e.code === "EADDRINUSE") return `port ${port} on ${host} is in use: stop the other server or choose another with --port (0 for any free port)`;
+  if (e.code === "EACCES") return `port ${port} needs privileges: choose a port above 1023 with --port`;
+  if (e.code === "EADDRNOTAVAIL") return `--host ${host} is not an address of this machine: use 127.0.0.1 (the default), or an address of one of its network interfaces`;
+  if (e.code === "ENOTFOUND" || e.code === "EAI_AGAIN") return `--host ${host}: no such host name`;
+  return `cannot listen on ${host}:${port}: ${e.message}`;
+}
+
+function readQueryFile(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`${path}: cannot read the query file`);
+  }
+}
+
+/** The media type to ask for, for a kind of query and a --format; CSV and TSV are for SELECT only. */
+function queryFormat(kind: QueryKind, format: string): string {
+  if (kind === "graph") {
+    if (format === "csv" || format === "tsv") throw new UsageError(`--format ${format} is for SELECT queries; a CONSTRUCT or DESCRIBE query prints Turtle (--format table) or JSON-LD (--format json)`);
+    return format === "json" ? RESULT_TYPES.jsonld : RESULT_TYPES.turtle;
+  }
+  if (kind === "boolean" && (format === "csv" || format === "tsv")) throw new UsageError(`--format ${format} is for SELECT queries; an ASK query prints true or false (--format table) or JSON (--format json)`);
+  return format === "csv" ? RESULT_TYPES.csv : format === "tsv" ? RESULT_TYPES.tsv : RESULT_TYPES.json;
+}
+
+/** A term's value in a table cell (a triple term as s p o). */
+function cellText(v: unknown): string {
+  if (v === undefined) return "";
+  if (typeof v === "string") return v;
+  const t = v as { subject: { value: unknown }; predicate: { value: unknown }; object: { value: unknown } };
+  return `<< ${cellText(t.subject.value)} ${cellText(t.predicate.value)} ${cellText(t.object.value)} >>`;
 }
 
 const formatOption = () => new Option("--format <format>", "output format").choices(["table", "json", "csv", "tsv"]).default("table");
@@ -33,25 +89,27 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
     .description("run a read-only SPARQL query over a build (the default graph is the union of all documents)")
     .argument("<dir>", "a build folder")
     .argument("<sparql>", "the query, or @file.rq to read it from a file")
-    .addOption(formatOption())
-    .option("--timeout <ms>", "time limit", (v) => Number(v), 30_000)
-    .option("--limit <n>", "the most rows or triples", (v) => Number(v), 100_000)
+    .addOption(new Option("--format <format>", "output format: table, json, csv, tsv (SELECT only: csv, tsv); CONSTRUCT and DESCRIBE print Turtle, or JSON-LD with json").choices(["table", "json", "csv", "tsv"]).default("table"))
+    .option("--timeout <ms>", "time limit of the query", count("--timeout", 1), 30_000)
+    .option("--limit <n>", "the most rows or triples printed", count("--limit", 1), 100_000)
     .action(async (dir: string, sparql: string, o: { format: string; timeout: number; limit: number }) => {
-      const query = sparql.startsWith("@") ? readFileSync(sparql.slice(1), "utf8") : sparql;
-      const engine = new SparqlEngine(readFileSync(join(dir, "graph.nq"), "utf8"), { timeoutMs: o.timeout, limit: o.limit }, 1);
+      if (!existsSync(dir)) throw new BuildFolderError(`${dir}: no such folder`);
+      const query = sparql.startsWith("@") ? readQueryFile(sparql.slice(1)) : sparql;
+      const kind = checkQuery(query);
+      const accept = queryFormat(kind, o.format);
+      const engine = await SparqlEngine.open(join(dir, "graph.nq"), { timeoutMs: o.timeout, limit: o.limit, maxBytes: 1 << 30 }, 1);
       try {
-        const accept = o.format === "csv" ? RESULT_TYPES.csv : o.format === "tsv" ? RESULT_TYPES.tsv : RESULT_TYPES.json;
         const r = await engine.query(query, { accept });
-        if (r.kind === "graph" || o.format !== "table") process.stdout.write(r.body);
+        if (o.format !== "table" || kind === "graph") process.stdout.write(r.body.endsWith("\n") || !r.body ? r.body : `${r.body}\n`);
         else {
-          const json = JSON.parse(r.body) as { head: { vars?: string[] }; boolean?: boolean; results?: { bindings: Record<string, { value: string }>[] } };
+          const json = JSON.parse(r.body) as { head: { vars?: string[] }; boolean?: boolean; results?: { bindings: Record<string, { value: unknown }>[] } };
           if (json.boolean !== undefined) process.stdout.write(`${json.boolean}\n`);
           else {
             const vars = json.head.vars ?? [];
-            process.stdout.write(table(vars, (json.results?.bindings ?? []).map((b) => vars.map((v) => b[v]?.value ?? ""))));
+            process.stdout.write(table(vars, (json.results?.bindings ?? []).map((b) => vars.map((v) => cellText(b[v]?.value)))));
           }
         }
-        if (r.truncated) process.stderr.write(`diplograph query: ${r.count} results, cut to --limit ${o.limit}\n`);
+        if (r.truncated) process.stderr.write(`diplograph query: the answer was cut to ${r.count} ${r.truncated === "rows" ? `results (--limit ${o.limit})` : "results (1 GB)"}\n`);
       } finally {
         await engine.close();
       }
@@ -77,8 +135,8 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
     .command("path")
     .description("a shortest chain of contacts between two entities")
     .argument("<dir>", "a build folder")
-    .argument("<from>")
-    .argument("<to>")
+    .argument("<from>", "the first entity: id, IRI or any name")
+    .argument("<to>", "the last entity: id, IRI or any name")
     .addOption(formatOption())
     .action((dir: string, from: string, to: string, o: { format: string }) => {
       const path = openGraph(dir).path(from, to);
@@ -97,7 +155,7 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
     .argument("<dir>", "a build folder")
     .addOption(new Option("--by <metric>", "ranking").choices(["pagerank", "degree"]).default("pagerank"))
     .addOption(new Option("--type <type>", "only this type").choices(TYPES))
-    .option("--limit <n>", "how many", (v) => Number(v), 10)
+    .option("--limit <n>", "how many", count("--limit", 1), 10)
     .addOption(formatOption())
     .action((dir: string, o: { by: "pagerank" | "degree"; type?: EntityType; limit: number; format: string }) => {
       const top = openGraph(dir).top({ by: o.by, limit: o.limit, ...(o.type ? { type: o.type } : {}) });
@@ -110,16 +168,17 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
     .argument("<dir>", "a build folder")
     .addOption(new Option("--format <format>", "file format").choices(["gexf", "graphml", "csv"]).makeOptionMandatory())
     .option("-o, --out <path>", "output file (gexf, graphml; default stdout) or folder (csv: nodes.csv and edges.csv)")
-    .action(async (dir: string, o: { format: "gexf" | "graphml" | "csv"; out?: string }) => {
+    .addOption(new Option("--edges <mode>", "mixed: calls and meetings undirected, letters and pledges directed; directed: a call or meeting as two directed edges (for NetworkX, which cannot read mixed graphs)").choices(["mixed", "directed"]).default("mixed"))
+    .action(async (dir: string, o: { format: "gexf" | "graphml" | "csv"; out?: string; edges: EdgeMode }) => {
       const g = openGraph(dir);
       if (o.format === "csv") {
         if (!o.out) throw new UsageError("export --format csv needs --out <folder> (it writes nodes.csv and edges.csv)");
-        const { nodes, edges } = toCsv(g);
+        const { nodes, edges } = toCsv(g, { edges: o.edges });
         await writeFileAtomic(join(o.out, "nodes.csv"), nodes);
         await writeFileAtomic(join(o.out, "edges.csv"), edges);
         return;
       }
-      const text = o.format === "gexf" ? toGexf(g) : toGraphml(g);
+      const text = o.format === "gexf" ? toGexf(g, { edges: o.edges }) : toGraphml(g, { edges: o.edges });
       if (o.out) await writeFileAtomic(o.out, text);
       else process.stdout.write(text);
     });
@@ -131,8 +190,8 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
     .requiredOption("--endpoint <url>", "Graph Store endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth (Virtuoso)")
     .option("--user <user>", "user name (Basic, or Digest when the server asks)")
     .option("--password <password>", "password (or the DIPLOGRAPH_PASSWORD environment variable)")
-    .option("--concurrency <n>", "graphs sent at once", (v) => Number(v), 4)
-    .option("--retries <n>", "tries per graph after the first", (v) => Number(v), 4)
+    .option("--concurrency <n>", "graphs sent at once", count("--concurrency", 1), 4)
+    .option("--retries <n>", "tries per graph after the first", count("--retries", 0), 4)
     .action(async (dir: string, o: { endpoint: string; user?: string; password?: string; concurrency: number; retries: number }) => {
       const password = o.password ?? process.env.DIPLOGRAPH_PASSWORD;
       const r = await push(dir, { endpoint: o.endpoint, concurrency: o.concurrency, retries: o.retries, ...(o.user !== undefined ? { user: o.user } : {}), ...(password !== undefined ? { password } : {}) });
@@ -145,14 +204,21 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
     .command("serve")
     .description("serve the explorer, a JSON API (/openapi.json) and a SPARQL endpoint (/sparql) for a build")
     .argument("<dir>", "a build folder")
-    .option("--port <port>", "port (0: any free port)", (v) => Number(v), 8080)
-    .option("--host <host>", "address to bind", "127.0.0.1")
-    .option("--timeout <ms>", "time limit of one SPARQL query", (v) => Number(v), 10_000)
-    .option("--limit <n>", "the most rows or triples of one SPARQL answer", (v) => Number(v), 10_000)
-    .action(async (dir: string, o: { port: number; host: string; timeout: number; limit: number }) => {
-      const app = await createServer(dir, { queryTimeoutMs: o.timeout, resultLimit: o.limit });
-      const address = await app.listen({ port: o.port, host: o.host });
-      const url = address.replace("127.0.0.1", "localhost");
+    .option("--port <port>", "port, 0–65535 (0: any free port)", port, 8080)
+    .option("--host <host>", "address to bind (an address of this machine)", "127.0.0.1")
+    .option("--allow-host <name...>", "other host names clients may use to reach the server (DNS rebinding protection accepts only the bound host, localhost and IP addresses)")
+    .option("--timeout <ms>", "time limit of one SPARQL query", count("--timeout", 1), 10_000)
+    .option("--limit <n>", "the most rows or triples of one SPARQL answer", count("--limit", 1), 10_000)
+    .option("--max-bytes <n>", "the most bytes of one SPARQL answer", count("--max-bytes", 1), 16 << 20)
+    .action(async (dir: string, o: { port: number; host: string; allowHost?: string[]; timeout: number; limit: number; maxBytes: number }) => {
+      const app = await createServer(dir, { queryTimeoutMs: o.timeout, resultLimit: o.limit, resultBytes: o.maxBytes, allowHosts: [o.host, ...(o.allowHost ?? [])], publicUrl: `http://${urlHost(o.host)}:${o.port}` });
+      let url: string;
+      try {
+        url = await app.listen({ port: o.port, host: o.host });
+      } catch (e) {
+        await app.close();
+        throw new ListenError(listenMessage(e as NodeJS.ErrnoException, o.host, o.port));
+      }
       process.stderr.write(`diplograph: serving ${dir}\n  explorer  ${url}/\n  API       ${url}/openapi.json\n  SPARQL    ${url}/sparql\n(Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => {
         const stop = () => void app.close().then(() => resolve());

@@ -13,7 +13,9 @@ import { UsageError } from "./errors.js";
 import { progressReporter } from "./progress.js";
 import { BuildFolderError } from "../model/read.js";
 import { UnknownEntityError } from "../graph/api.js";
-import { SparqlSyntaxError, SparqlTimeoutError } from "../query/sparql.js";
+import { ResultFormatError, SparqlDataError, SparqlEngineError, SparqlSyntaxError, SparqlTimeoutError, SparqlUpdateRefused } from "../query/sparql.js";
+import { ListenError } from "./graph-commands.js";
+import { packageVersion } from "../util/assets.js";
 import { PushError } from "../export/push.js";
 
 export async function main(argv: string[]): Promise<number> {
@@ -21,8 +23,10 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name("diplograph")
     .description("Turns news text into a knowledge graph of who called, met, wrote to and pledged to whom.")
+    .version(packageVersion(), "-V, --version", "print the version")
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText("after", "\nExit codes: 0 success, 1 the work failed (nothing readable, a file missing or damaged, validation failed, a query timed out,\nthe server could not start), 2 the command line was wrong (unknown option, entity or date, malformed query, an update).\nRun `diplograph help <command>` for a command's arguments and options.");
 
   program
     .command("build")
@@ -109,7 +113,21 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`diplograph query: malformed query: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof BuildError || e instanceof GoldFormatError || e instanceof RdfFileError || e instanceof BuildFolderError || e instanceof SparqlTimeoutError || e instanceof PushError) {
+    if (e instanceof SparqlUpdateRefused || e instanceof ResultFormatError) {
+      process.stderr.write(`diplograph query: ${e.message}\n`);
+      return 2;
+    }
+    if (
+      e instanceof BuildError ||
+      e instanceof GoldFormatError ||
+      e instanceof RdfFileError ||
+      e instanceof BuildFolderError ||
+      e instanceof SparqlTimeoutError ||
+      e instanceof SparqlDataError ||
+      e instanceof SparqlEngineError ||
+      e instanceof PushError ||
+      e instanceof ListenError
+    ) {
       process.stderr.write(`diplograph: ${e.message}\n`);
       return 1;
     }

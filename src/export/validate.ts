@@ -2,7 +2,7 @@
  * Checks RDF output against the SHACL shapes of ontology/shapes.ttl (rdf-validate-shacl) and
  * reports every violation with its focus node, path and message.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Parser, Store, type Quad } from "n3";
 import SHACLValidator from "rdf-validate-shacl";
@@ -63,10 +63,23 @@ export async function validateQuads(quads: Quad[]): Promise<ValidationResult> {
   return { conforms: report.conforms, violations };
 }
 
-/** Validates a build folder's graph (graph.ttl) or an RDF file. */
+/** Validates a build folder's graph (graph.ttl) or an RDF file (Turtle, TriG, N-Triples, N-Quads). */
 export async function validatePath(pathOrDir: string): Promise<ValidationResult> {
-  const file = /\.(ttl|nq|nt|trig)$/.test(pathOrDir) ? pathOrDir : join(pathOrDir, "graph.ttl");
-  return validateQuads(readRdfFile(file));
+  let info;
+  try {
+    info = statSync(pathOrDir);
+  } catch {
+    throw new RdfFileError(`${pathOrDir}: no such file or folder`);
+  }
+  if (info.isDirectory()) {
+    const file = join(pathOrDir, "graph.ttl");
+    if (!existsSync(file)) throw new RdfFileError(`${file}: missing (is ${pathOrDir} a folder written by \`diplograph build --out\`?)`);
+    return validateQuads(readRdfFile(file));
+  }
+  if (!/\.(ttl|nq|nt|trig)$/i.test(pathOrDir)) {
+    throw new RdfFileError(`${pathOrDir}: validate reads Turtle (.ttl), TriG (.trig), N-Triples (.nt) or N-Quads (.nq); for a build, give its folder (graph.jsonld holds the same statements as graph.ttl)`);
+  }
+  return validateQuads(readRdfFile(pathOrDir));
 }
 
 function pathString(path: unknown): string {

@@ -108,7 +108,8 @@ async function* readJsonl(path: string, fileId: string): AsyncGenerator<InputIte
         continue;
       }
       let id = typeof r.id === "string" || typeof r.id === "number" ? wellFormed(String(r.id)).trim() : `${fileId}#${n}`;
-      if (!id) id = `${fileId}#${n}`;
+      // "." and ".." would be dot-segments in the document's IRI (doc/. is doc/): they get the line's id.
+      if (!id || id === "." || id === "..") id = `${fileId}#${n}`;
       if (seen.has(id)) id = `${fileId}#${n}`;
       seen.add(id);
       const text = wellFormed(r.text);

@@ -1,82 +1,92 @@
 /**
  * Read-only SPARQL 1.1 over a build's N-Quads, with oxigraph (an embedded SPARQL engine) in
- * worker threads: a query that runs past its time limit is stopped by ending its worker (the
- * engine cannot be interrupted otherwise) while the other worker keeps answering; results past
- * the cap are cut and flagged. The default graph is the merge of all documents' statements (each
- * statement once); GRAPH <doc> reaches what one document says.
+ * worker threads (./worker.ts). Before the engine sees a query it is checked (./scan.ts): updates
+ * are refused, deep nesting is refused, and a LIMIT at the result cap is added. Each query has a
+ * time limit covering evaluation and writing the answer; a query past it, or one whose client
+ * went away, is stopped by ending its thread (the engine cannot be interrupted otherwise), and a
+ * thread whose engine failed (a WebAssembly trap) is replaced. Answers are cut at a number of
+ * rows and of bytes, and flagged. The default graph is the merge of all documents' statements
+ * (each statement once); GRAPH <doc> reaches what one document says.
  */
 import { Worker } from "node:worker_threads";
-import { createRequire } from "node:module";
-import { Parser } from "n3";
-import { writeQuads } from "../export/turtle.js";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { packageFolder } from "../util/assets.js";
+import { checkQuery, withLimit, SparqlSyntaxError, SparqlUpdateRefused, type QueryKind } from "./scan.js";
+import { FORMATS_OF, ResultFormatError } from "./results.js";
+import type { EngineReply, EngineRequest } from "./worker.js";
 
-export type QueryKind = "bindings" | "boolean" | "graph";
+export { checkQuery, SparqlSyntaxError, SparqlUpdateRefused, type QueryKind } from "./scan.js";
+export { FORMATS_OF, RESULT_TYPES, ResultFormatError } from "./results.js";
 
 export interface QueryResult {
   kind: QueryKind;
   /** The serialized result in `mediaType`. */
   body: string;
   mediaType: string;
-  /** Rows (or triples) before the cap. */
+  /** Rows (or triples) in the answer. */
   count: number;
-  truncated: boolean;
+  /** Whether, and why, the answer was cut: at the row cap or the byte cap. */
+  truncated: false | "rows" | "bytes";
 }
 
 export interface QueryOptions {
-  /** A media type: application/sparql-results+json, text/csv, text/tab-separated-values, text/turtle, application/n-triples. */
+  /** A media type from RESULT_TYPES that fits the query's kind (default: JSON for solutions, Turtle for graphs). */
   accept?: string;
   timeoutMs?: number;
   /** The most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned. */
   limit?: number;
+  /** The most bytes of an answer. */
+  maxBytes?: number;
+  /** SPARQL protocol dataset: default-graph-uri and named-graph-uri. */
+  defaultGraphs?: string[];
+  namedGraphs?: string[];
+  /** Aborting it drops the query from the queue, or stops it if running (a client that went away). */
+  signal?: AbortSignal;
 }
 
-export class SparqlSyntaxError extends Error {}
+export interface EngineOptions {
+  timeoutMs: number;
+  limit: number;
+  /** Bytes of one answer (default 16 MB). */
+  maxBytes?: number;
+  /** Queries waiting for a thread (default 256). */
+  maxQueue?: number;
+  /** Deepest nesting of a query (default 64). */
+  maxNesting?: number;
+}
+
 export class SparqlTimeoutError extends Error {}
-export class SparqlUpdateRefused extends Error {}
-
-export const RESULT_TYPES = {
-  json: "application/sparql-results+json",
-  csv: "text/csv",
-  tsv: "text/tab-separated-values",
-  turtle: "text/turtle",
-  ntriples: "application/n-triples",
-} as const;
-
-// The worker: loads the N-Quads once, answers one query at a time. Plain CommonJS source so
-// that it runs the same from src/ (tests) and from dist/.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const oxigraph = require(workerData.oxigraph);
-const store = new oxigraph.Store();
-store.load(workerData.nquads, { format: "application/n-quads" });
-// The default graph is the merge (a set) of every document's statements; named graphs stay.
-for (const q of store.match(null, null, null, null)) {
-  if (q.graph.termType !== "DefaultGraph") store.add(oxigraph.quad(q.subject, q.predicate, q.object, oxigraph.defaultGraph()));
-}
-parentPort.postMessage({ ready: true });
-parentPort.on("message", ({ id, query, format }) => {
-  try {
-    const body = store.query(query, { results_format: format });
-    parentPort.postMessage({ id, body });
-  } catch (e) {
-    parentPort.postMessage({ id, error: String(e && e.message ? e.message : e) });
-  }
-});
-`;
+export class SparqlBusyError extends Error {}
+/** The engine failed on this query (a crash inside it); its thread was replaced. */
+export class SparqlEngineError extends Error {}
+/** The client went away before the answer. */
+export class SparqlAbortedError extends Error {}
+/** The N-Quads could not be loaded. */
+export class SparqlDataError extends Error {}
 
 interface Job {
-  query: string;
-  format: string;
+  request: Omit<EngineRequest, "id">;
   timeoutMs: number;
-  resolve: (body: string) => void;
+  signal?: AbortSignal;
+  resolve: (r: { body: string; mediaType: string; count: number; truncated: QueryResult["truncated"] }) => void;
   reject: (e: Error) => void;
+}
+
+/** The compiled worker (from dist/ when running from dist/, else the package's dist/). */
+function workerFile(): URL {
+  const here = new URL("./worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return pathToFileURL(join(packageFolder("dist", "query/worker.js"), "query/worker.js"));
 }
 
 /** One engine thread running one query at a time; the time limit starts when the query does. */
 class QueryWorker {
   private worker!: Worker;
-  private ready!: Promise<void>;
-  private current: (Job & { timer: NodeJS.Timeout }) | undefined;
+  ready!: Promise<void>;
+  private current: (Job & { timer: NodeJS.Timeout; id: number }) | undefined;
+  private nextId = 1;
 
   constructor(
     private readonly nquads: string,
@@ -90,40 +100,82 @@ class QueryWorker {
   }
 
   private start(): void {
-    const oxigraph = createRequire(import.meta.url).resolve("oxigraph");
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { oxigraph, nquads: this.nquads } });
-    this.worker.unref();
+    const worker = new Worker(workerFile(), { workerData: { nquads: this.nquads } });
+    this.worker = worker;
+    worker.unref();
+    let loaded = false;
     this.ready = new Promise((resolve, reject) => {
-      this.worker.once("message", () => resolve());
-      this.worker.once("error", reject);
+      worker.once("message", () => {
+        loaded = true;
+        resolve();
+      });
+      worker.once("error", reject);
     });
-    this.worker.on("message", (m: { id?: number; body?: string; error?: string }) => {
-      if (m.id === undefined || !this.current) return;
+    this.ready.catch(() => undefined);
+    worker.on("message", (m: EngineReply | { ready: true }) => {
+      if (!("id" in m) || !this.current || m.id !== this.current.id) return;
       const job = this.current;
-      this.finish();
-      if (m.error !== undefined) job.reject(new SparqlSyntaxError(m.error));
-      else job.resolve(m.body ?? "");
+      if ("ok" in m) {
+        this.finish();
+        job.resolve(m.ok);
+      } else if (m.type === "fatal") {
+        this.restart();
+        this.finish();
+        job.reject(new SparqlEngineError(`the engine failed on this query (${m.error}); it was restarted, and the query is refused`));
+      } else {
+        this.finish();
+        job.reject(m.type === "format" ? new ResultFormatError(m.error) : new SparqlSyntaxError(m.error));
+      }
     });
+    worker.on("error", (e) => {
+      // Out of memory, or a crash: the thread is gone. Replace it; the query it ran fails.
+      if (this.worker !== worker || !loaded) return;
+      const job = this.current;
+      this.restart();
+      if (job) {
+        this.finish();
+        job.reject(new SparqlEngineError(`the engine failed on this query (${e.message}); it was restarted`));
+      }
+    });
+  }
+
+  /** Ends this thread and starts a fresh one. */
+  private restart(): void {
+    const old = this.worker;
+    this.start();
+    void old.terminate();
   }
 
   private finish(): void {
     if (this.current) clearTimeout(this.current.timer);
+    this.current?.signal?.removeEventListener("abort", this.onAbort);
     this.current = undefined;
     this.onIdle(this);
   }
 
+  /** Stops the running query (time limit, or its client went away). */
+  private stop(error: Error): void {
+    const job = this.current;
+    if (!job) return;
+    this.restart();
+    this.finish();
+    job.reject(error);
+  }
+
+  private readonly onAbort = () => this.stop(new SparqlAbortedError("the client went away; the query was stopped"));
+
   async run(job: Job): Promise<void> {
-    const timer = setTimeout(() => {
-      // The engine cannot be interrupted: end this thread and start a fresh one.
-      const old = this.worker;
-      this.start();
-      void old.terminate();
-      this.finish();
-      job.reject(new SparqlTimeoutError(`query stopped after ${job.timeoutMs} ms (the time limit); narrow it or add a LIMIT`));
-    }, job.timeoutMs);
-    this.current = { ...job, timer };
-    await this.ready;
-    if (this.current?.timer === timer) this.worker.postMessage({ id: 1, query: job.query, format: job.format });
+    const id = this.nextId++;
+    const timer = setTimeout(() => this.stop(new SparqlTimeoutError(`query stopped after ${job.timeoutMs} ms (the time limit); narrow it or add a LIMIT`)), job.timeoutMs);
+    this.current = { ...job, timer, id };
+    job.signal?.addEventListener("abort", this.onAbort, { once: true });
+    try {
+      await this.ready;
+    } catch (e) {
+      this.stop(new SparqlEngineError(`the engine could not start: ${(e as Error).message}`));
+      return;
+    }
+    if (this.current?.id === id) this.worker.postMessage({ ...job.request, id });
   }
 
   close(): Promise<number> {
@@ -132,8 +184,6 @@ class QueryWorker {
   }
 }
 
-export class SparqlBusyError extends Error {}
-
 /** A read-only SPARQL engine over one build's N-Quads. */
 export class SparqlEngine {
   private readonly workers: QueryWorker[];
@@ -141,17 +191,56 @@ export class SparqlEngine {
 
   constructor(
     nquads: string,
-    private readonly defaults: { timeoutMs: number; limit: number; base?: string; maxQueue?: number } = { timeoutMs: 10_000, limit: 10_000 },
+    private readonly defaults: EngineOptions = { timeoutMs: 10_000, limit: 10_000 },
     workers = 2,
   ) {
     this.workers = Array.from({ length: workers }, () => new QueryWorker(nquads, (w) => this.dispatch(w)));
   }
 
+  /**
+   * An engine over an N-Quads file, loaded: a missing or damaged file is a SparqlDataError that
+   * names it and suggests a rebuild.
+   */
+  static async open(file: string, defaults: EngineOptions, workers = 2): Promise<SparqlEngine> {
+    let nquads: string;
+    try {
+      nquads = readFileSync(file, "utf8");
+    } catch {
+      throw new SparqlDataError(`${file}: missing or unreadable (is this a folder written by \`diplograph build --out\`? rebuild it)`);
+    }
+    const engine = new SparqlEngine(nquads, defaults, workers);
+    try {
+      await engine.ready();
+    } catch (e) {
+      await engine.close();
+      throw new SparqlDataError(`${file}: not valid N-Quads (${(e as Error).message.split("\n")[0]}); the build looks damaged: rebuild it with \`diplograph build\``);
+    }
+    return engine;
+  }
+
+  /** Resolves when every engine thread has loaded the data. */
+  async ready(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.ready));
+  }
+
   /** Queries wait here for a free engine thread; the queue is bounded. */
-  private enqueue(query: string, format: string, timeoutMs: number): Promise<string> {
+  private enqueue(request: Omit<EngineRequest, "id">, timeoutMs: number, signal?: AbortSignal): Promise<{ body: string; mediaType: string; count: number; truncated: QueryResult["truncated"] }> {
+    if (signal?.aborted) return Promise.reject(new SparqlAbortedError("the client went away"));
     if (this.queue.length >= (this.defaults.maxQueue ?? 256)) return Promise.reject(new SparqlBusyError("too many queries waiting; try again shortly"));
-    return new Promise<string>((resolve, reject) => {
-      this.queue.push({ query, format, timeoutMs, resolve, reject });
+    return new Promise((resolve, reject) => {
+      const job: Job = { request, timeoutMs, resolve, reject, ...(signal ? { signal } : {}) };
+      this.queue.push(job);
+      signal?.addEventListener(
+        "abort",
+        () => {
+          const at = this.queue.indexOf(job);
+          if (at >= 0) {
+            this.queue.splice(at, 1);
+            reject(new SparqlAbortedError("the client went away; the query was dropped from the queue"));
+          }
+        },
+        { once: true },
+      );
       const free = this.workers.find((w) => w.idle);
       if (free) this.dispatch(free);
     });
@@ -162,37 +251,36 @@ export class SparqlEngine {
     if (job) void w.run(job);
   }
 
-  /** Runs a query; errors are SparqlSyntaxError (400), SparqlUpdateRefused (403), SparqlTimeoutError (503). */
+  /** Queries waiting for a thread (not counting the running ones). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Runs a query; errors are SparqlSyntaxError (400), ResultFormatError (the answer cannot be
+   * written as asked), SparqlUpdateRefused (403), SparqlTimeoutError and SparqlBusyError (503),
+   * SparqlEngineError (the engine failed), SparqlAbortedError.
+   */
   async query(query: string, opts: QueryOptions = {}): Promise<QueryResult> {
-    const kind = queryKind(query);
+    const kind = checkQuery(query, this.defaults.maxNesting);
+    const format = opts.accept ?? FORMATS_OF[kind][0];
+    if (!(FORMATS_OF[kind] as readonly string[]).includes(format)) {
+      const what = kind === "bindings" ? "SELECT solutions" : kind === "boolean" ? "an ASK answer" : "a CONSTRUCT or DESCRIBE graph";
+      throw new ResultFormatError(`${what} cannot be written as ${format}: ask for ${FORMATS_OF[kind].join(", ")}`);
+    }
     const limit = opts.limit ?? this.defaults.limit;
-    const timeoutMs = opts.timeoutMs ?? this.defaults.timeoutMs;
-    if (kind === "graph") {
-      const nt = await this.enqueue(query, RESULT_TYPES.ntriples, timeoutMs);
-      const lines = nt.split("\n").filter((l) => l.trim());
-      const kept = lines.slice(0, limit);
-      const mediaType = opts.accept === RESULT_TYPES.ntriples ? RESULT_TYPES.ntriples : RESULT_TYPES.turtle;
-      const body = mediaType === RESULT_TYPES.ntriples ? kept.join("\n") + (kept.length ? "\n" : "") : await writeQuads(new Parser({ format: "N-Triples" }).parse(kept.join("\n")), "Turtle", this.defaults.base);
-      return { kind, body, mediaType, count: lines.length, truncated: lines.length > limit };
-    }
-    const json = await this.enqueue(query, RESULT_TYPES.json, timeoutMs);
-    const parsed = JSON.parse(json) as SparqlJson;
-    if (parsed.boolean !== undefined) {
-      const mediaType = opts.accept === RESULT_TYPES.csv || opts.accept === RESULT_TYPES.tsv ? opts.accept : RESULT_TYPES.json;
-      const body = mediaType === RESULT_TYPES.json ? json : `_askResult\n${parsed.boolean}\n`;
-      return { kind: "boolean", body, mediaType, count: 1, truncated: false };
-    }
-    const rows = parsed.results?.bindings ?? [];
-    const kept = rows.slice(0, limit);
-    const vars = parsed.head.vars ?? [];
-    const mediaType = opts.accept === RESULT_TYPES.csv || opts.accept === RESULT_TYPES.tsv ? opts.accept : RESULT_TYPES.json;
-    const body =
-      mediaType === RESULT_TYPES.csv
-        ? toCsv(vars, kept)
-        : mediaType === RESULT_TYPES.tsv
-          ? toTsv(vars, kept)
-          : JSON.stringify({ head: parsed.head, results: { bindings: kept } });
-    return { kind: "bindings", body, mediaType, count: rows.length, truncated: rows.length > limit };
+    const request: Omit<EngineRequest, "id"> = {
+      // One more than the cap, so that a cut answer is known to be cut.
+      query: kind === "boolean" ? query : withLimit(query, limit + 1),
+      kind,
+      format,
+      limit,
+      maxBytes: opts.maxBytes ?? this.defaults.maxBytes ?? 16 << 20,
+      ...(opts.defaultGraphs?.length ? { defaultGraphs: opts.defaultGraphs } : {}),
+      ...(opts.namedGraphs?.length ? { namedGraphs: opts.namedGraphs } : {}),
+    };
+    const r = await this.enqueue(request, opts.timeoutMs ?? this.defaults.timeoutMs, opts.signal);
+    return { kind, ...r };
   }
 
   async close(): Promise<void> {
@@ -201,58 +289,7 @@ export class SparqlEngine {
   }
 }
 
-/** SELECT/ASK give bindings or a boolean; CONSTRUCT/DESCRIBE a graph; updates are refused. */
+/** SPARQL 1.1 kind of a query (SELECT/ASK/CONSTRUCT-DESCRIBE); updates are refused. */
 export function queryKind(query: string): QueryKind {
-  const body = stripPrologue(query);
-  if (/^(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i.test(body)) {
-    throw new SparqlUpdateRefused("updates are not allowed: this endpoint is read-only");
-  }
-  if (/^(CONSTRUCT|DESCRIBE)\b/i.test(body)) return "graph";
-  if (/^ASK\b/i.test(body)) return "boolean";
-  return "bindings";
-}
-
-/** The query without comments, BASE and PREFIX declarations. */
-function stripPrologue(query: string): string {
-  let q = query.replace(/^\s*#[^\n]*$/gm, "").trim();
-  for (;;) {
-    const m = /^(PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*/i.exec(q);
-    if (!m) return q;
-    q = q.slice(m[0].length);
-  }
-}
-
-interface SparqlTerm {
-  type: "uri" | "literal" | "bnode" | "triple";
-  value: string;
-  "xml:lang"?: string;
-  datatype?: string;
-}
-interface SparqlJson {
-  head: { vars?: string[] };
-  boolean?: boolean;
-  results?: { bindings: Record<string, SparqlTerm>[] };
-}
-
-/** SPARQL 1.1 Query Results CSV: plain values, RFC 4180 quoting. */
-function toCsv(vars: string[], rows: Record<string, SparqlTerm>[]): string {
-  const cell = (t: SparqlTerm | undefined) => {
-    const v = t ? t.value : "";
-    return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  };
-  return [vars.join(","), ...rows.map((r) => vars.map((v) => cell(r[v])).join(","))].join("\r\n") + "\r\n";
-}
-
-/** SPARQL 1.1 Query Results TSV: terms in their Turtle/N-Triples form. */
-function toTsv(vars: string[], rows: Record<string, SparqlTerm>[]): string {
-  const esc = (s: string) => s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
-  const term = (t: SparqlTerm | undefined) => {
-    if (!t) return "";
-    if (t.type === "uri") return `<${t.value}>`;
-    if (t.type === "bnode") return `_:${t.value}`;
-    if (t["xml:lang"]) return `"${esc(t.value)}"@${t["xml:lang"]}`;
-    if (t.datatype && t.datatype !== "http://www.w3.org/2001/XMLSchema#string") return `"${esc(t.value)}"^^<${t.datatype}>`;
-    return `"${esc(t.value)}"`;
-  };
-  return [vars.map((v) => `?${v}`).join("\t"), ...rows.map((r) => vars.map((v) => term(r[v])).join("\t"))].join("\n") + "\n";
+  return checkQuery(query, Infinity);
 }

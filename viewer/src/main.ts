@@ -76,6 +76,9 @@ function open(graph: ViewGraph, source: string): void {
   current?.layout.kill();
   current?.sigma.kill();
   const state = readState(new URL(window.location.href));
+  // A link may name an entity or event this graph does not have: open the graph and say so.
+  const missing = unknownSelection(graph, state.selected);
+  if (missing) state.selected = null;
   let vis: Visibility = computeVisibility(graph, state);
   let hovered: string | null = null;
 
@@ -234,6 +237,17 @@ function open(graph: ViewGraph, source: string): void {
     state: () => ({ ...state, relations: [...state.relations], types: [...state.types] }),
   };
   update({});
+  if (missing) {
+    panel.hidden = false;
+    panel.replaceChildren(h("p", { class: "notice" }, `${missing} was not found in this graph.`));
+  }
+}
+
+/** "Entity “x”" or "Event “x”" when the selection names nothing in the graph. */
+function unknownSelection(graph: ViewGraph, selected: string | null): string | null {
+  if (selected?.startsWith("node:") && !graph.hasNode(selected.slice(5))) return `Entity “${selected.slice(5)}”`;
+  if (selected?.startsWith("edge:") && !graph.hasEdge(selected.slice(5))) return `Event “${selected.slice(5)}”`;
+  return null;
 }
 
 function setUpSearch(graph: ViewGraph, choose: (id: string) => void): void {
