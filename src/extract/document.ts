@@ -22,7 +22,7 @@ import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
 import { blankAsides, findAsides, type Aside } from "./asides.js";
 import { findDelegation } from "./delegations.js";
-import { foldPrecisions } from "../model/date-merge.js";
+import { compatibleDay, foldPrecisions } from "../model/date-merge.js";
 import { tagWords } from "./jieba.js";
 import { slugify } from "../model/ids.js";
 import { parseChineseNumeral } from "./numbers.js";
@@ -73,6 +73,8 @@ export interface DocEvent {
   object: string;
   initiator: string | null;
   date: string | null;
+  /** Month and day (MM-DD) of an undated event whose text gives no year: only reports on that day can be it. */
+  monthDay?: string;
   amount: Amount | null;
   spans: DocSpan[];
 }
@@ -590,11 +592,14 @@ class DocContext {
     let lastSubject: string | undefined;
     let pendingDate: string | null = null;
     let previousSentenceDate: string | null = null;
+    let lastMonthDay: string | undefined;
 
     for (const s of sentences) {
       const text = norm.slice(s.start, s.end);
       // Dates in this sentence, resolved in reading order.
-      const dates = scanTimeExpressions(norm, s.start, s.end).map((t) => ({ pos: t.start, date: resolver.resolve(t), rangeEnd: t.rangeEnd === true }));
+      const dates = scanTimeExpressions(norm, s.start, s.end).map((t) => ({ pos: t.start, date: resolver.resolve(t), rangeEnd: t.rangeEnd === true, monthDay: t.month && t.day ? `${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}` : t.relative === "same" ? lastMonthDay : undefined }));
+      // 当日 after 9月20日 (no year) is that day too.
+      for (const d of dates) if (!d.date && d.monthDay) lastMonthDay = d.monthDay;
       if (isDateOnly(text)) {
         pendingDate = dates[0]?.date ?? null;
         continue;
@@ -683,9 +688,11 @@ class DocContext {
           // The date: the last one written before the cue (the start of a range), else the list
           // item's; none when the text says the contact was earlier (此前) than that date.
           let lastDate: (typeof dates)[number] | undefined;
+          let monthDay: string | undefined; // 9月4日 without a year: kept to tell contacts apart
           for (let k = lastIndexBefore(dates, cue.start); k >= 0 && !lastDate; k--) {
             const d = dates[k] as (typeof dates)[number];
             if (d.date && !d.rangeEnd) lastDate = d;
+            else if (!d.date && d.monthDay && !d.rangeEnd) monthDay ??= d.monthDay;
           }
           let date = lastDate ? lastDate.date : listDate;
           const earlier = rel.earlierMarkers.some((m) => {
@@ -695,6 +702,7 @@ class DocContext {
             return previous !== undefined && norm.slice(previous[0], previous[1]).trim() === m; // 此前，X致信…
           });
           if (earlier) date = null;
+          const undatedDay = !date && !earlier && monthDay ? { monthDay } : {};
           const span = this.sourceSpan(s);
           for (const subj of subjects) {
             const subject = this.actorFor(cue.entry.relation, subj);
@@ -703,8 +711,8 @@ class DocContext {
               if (obj.key === subject.key) continue;
               if (types && !this.fits(obj, types.object)) continue;
               const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
-              events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, amount, spans: [span] });
-              if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, amount, spans: [span] });
+              events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span] });
+              if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, ...undatedDay, amount, spans: [span] });
             }
           }
           lastSubject = subjects[0]?.key;
@@ -1036,11 +1044,11 @@ function mergeDocumentEvents(events: DocEvent[], documentDate: string | undefine
     const k = pairKey(e);
     let byDate = groups.get(k);
     if (!byDate) groups.set(k, (byDate = new Map()));
-    const m = byDate.get(e.date ?? "");
+    const m = byDate.get(e.date ?? `?${e.monthDay ?? ""}`);
     if (m) absorb(m, e);
-    else byDate.set(e.date ?? "", { ...e, spans: [...e.spans] });
+    else byDate.set(e.date ?? `?${e.monthDay ?? ""}`, { ...e, spans: [...e.spans] });
   }
-  return [...groups.values()].flatMap((byDate) => joinPassingMentions(foldPrecisions([...byDate.values()], absorb, documentDate)));
+  return [...groups.values()].flatMap((byDate) => joinPassingMentions(foldPrecisions([...byDate.values()], absorb, documentDate, compatibleDay)));
 }
 
 /**
@@ -1049,7 +1057,7 @@ function mergeDocumentEvents(events: DocEvent[], documentDate: string | undefine
  * what all its mentions share (2005-09 and 2005-11: 2005; 2005 and 2006: undated).
  */
 function joinPassingMentions(events: DocEvent[]): DocEvent[] {
-  const passing = events.filter((e) => e.date === null || e.date.length < 10);
+  const passing = events.filter((e) => (e.date === null && !e.monthDay) || (e.date !== null && e.date.length < 10));
   if (passing.length < 2) return events;
   const [first, ...rest] = passing as [DocEvent, ...DocEvent[]];
   let shared: string | null = first.date;

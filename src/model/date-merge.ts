@@ -16,14 +16,26 @@ export function within(fine: string, coarse: string): boolean {
  * `absorb(into, from)` joins the sources; the result keeps the order of the input.
  * `preferred` picks among several candidates for an undated report (the document's own date).
  */
-export function foldPrecisions<T extends { date: string | null }>(items: T[], absorb: (into: T, from: T) => void, preferred?: string): T[] {
+export function foldPrecisions<T extends { date: string | null; monthDay?: string | undefined }>(
+  items: T[],
+  absorb: (into: T, from: T) => void,
+  preferred?: string,
+  compatible: (coarse: T, fine: T) => boolean = () => true,
+): T[] {
   const alive = new Set(items);
-  // Coarsest first: years into months or days, months into days; then undated.
-  const byCoarseness = [...items].sort((a, b) => (a.date?.length ?? 0) - (b.date?.length ?? 0));
+  // How fine a report is: undated, undated with month and day (no year), year, month, day.
+  const rank = (x: T) => (x.date ? x.date.length : x.monthDay ? 1 : 0);
+  const finer = (item: T, x: T) => {
+    if (rank(x) <= rank(item)) return false;
+    if (item.date === null) return x.date === null || compatible(item, x);
+    return x.date !== null && within(x.date, item.date);
+  };
+  // Coarsest first: undated into anything finer, years into months or days, months into days.
+  const byCoarseness = [...items].sort((a, b) => rank(a) - rank(b));
   for (const item of byCoarseness) {
     if (!alive.has(item)) continue;
     const date = item.date;
-    const candidates = items.filter((x) => x !== item && alive.has(x) && x.date !== null && (date === null || within(x.date, date)));
+    const candidates = items.filter((x) => x !== item && alive.has(x) && finer(item, x));
     let into: T | undefined;
     if (candidates.length === 1) into = candidates[0];
     else if (date === null && preferred) {
@@ -40,4 +52,16 @@ export function foldPrecisions<T extends { date: string | null }>(items: T[], ab
 /** Precision of a date string: YYYY-MM-DD (day), YYYY-MM (month) or YYYY (year). */
 export function datePrecision(date: string): "day" | "month" | "year" {
   return date.length >= 10 ? "day" : date.length === 7 ? "month" : "year";
+}
+
+/**
+ * Whether an undated report can be a dated one: when its text gave a month and day without a
+ * year (9月4日), only a report of that day (or of that month, or year) can be the same contact.
+ */
+export function compatibleDay(coarse: { monthDay?: string | undefined }, fine: { date: string | null }): boolean {
+  if (!coarse.monthDay || !fine.date) return true;
+  const [mm, dd] = coarse.monthDay.split("-") as [string, string];
+  if (fine.date.length >= 10) return fine.date.slice(5, 7) === mm && fine.date.slice(8, 10) === dd;
+  if (fine.date.length === 7) return fine.date.slice(5, 7) === mm;
+  return true;
 }

@@ -9,7 +9,7 @@ import type { DocEntity, DocEvent, DocumentExtraction } from "../extract/documen
 import type { ContactEvent, DocumentInfo, Entity, EntityRef, GraphModel, Relation, Role, Source } from "./types.js";
 import { slugify, shortHash } from "./ids.js";
 import { NAME_DOT } from "../util/chars.js";
-import { foldPrecisions } from "./date-merge.js";
+import { compatibleDay, foldPrecisions } from "./date-merge.js";
 
 const SYMMETRIC = new Set<Relation>(["called", "met"]);
 
@@ -87,6 +87,7 @@ export function mergeExtractions(extractions: DocumentExtraction[]): GraphModel 
           subject,
           object,
           date: ev.date,
+          ...(ev.monthDay ? { monthDay: ev.monthDay } : {}),
           initiator: ev.initiator ? ref(ev.initiator) : null,
           amount: ev.amount,
           sources,
@@ -157,7 +158,7 @@ function newEntity(id: string, e: DocEntity, personLabel: string | undefined): E
  * an undated report, or one dated by month or year, joins it (model/date-merge.ts).
  */
 function absorbUndated(events: Map<string, ContactEvent>): void {
-  const key = (e: ContactEvent) => e.id.replace(/\/(undated|\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=-|$)/, "/*");
+  const key = (e: ContactEvent) => e.id.replace(/\/(undated(?:-\d{2}-\d{2})?|\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=-|$)/, "/*");
   const groups = new Map<string, ContactEvent[]>();
   for (const e of events.values()) groups.set(key(e), [...(groups.get(key(e)) ?? []), e]);
   const join = (into: ContactEvent, e: ContactEvent) => {
@@ -166,7 +167,7 @@ function absorbUndated(events: Map<string, ContactEvent>): void {
   };
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const kept = new Set(foldPrecisions(group, join));
+    const kept = new Set(foldPrecisions(group, join, undefined, compatibleDay));
     for (const e of group) if (!kept.has(e)) events.delete(e.id);
   }
 }
@@ -175,7 +176,9 @@ function eventId(ev: DocEvent, subject: EntityRef, object: EntityRef): string {
   const local = (id: string) => id.slice(id.indexOf("/") + 1);
   const pair = SYMMETRIC.has(ev.relation) ? [local(subject.id), local(object.id)].sort() : [local(subject.id), local(object.id)];
   const amount = ev.relation === "pledged_to" && ev.amount ? `-${ev.amount.value}-${ev.amount.currency.toLowerCase()}` : "";
-  return `${ev.relation.replace("_", "-")}/${pair.join("--")}/${ev.date ?? "undated"}${amount}`;
+  // An undated event whose text gave a month and day (no year) keeps them apart from other days.
+  const when = ev.date ?? (ev.monthDay ? `undated-${ev.monthDay}` : "undated");
+  return `${ev.relation.replace("_", "-")}/${pair.join("--")}/${when}${amount}`;
 }
 
 function cmp(a: string, b: string): number {

@@ -79,6 +79,8 @@ export interface ContactEvent {
   subject: EntityRef;
   object: EntityRef;
   date: string | null;
+  /** Month and day (MM-DD) of an undated event whose text gave no year; used to merge, not exported. */
+  monthDay?: string;
   initiator: EntityRef | null;
   amount: Amount | null;
   sources: Source[];
