@@ -515,7 +515,11 @@ class DocContext {
   private startsNextItem(between: string): boolean {
     const sep = this.lex.data.relations.enumerationSeparators.find((x) => between.startsWith(x));
     if (!sep) return false;
-    const rest = between.slice(sep.length).trim();
+    let rest = between.slice(sep.length).trim();
+    // 、时任全国政协主席X: a then-marker opens the next item.
+    const then = this.lex.data.names.thenMarkers.find((m) => rest.startsWith(m));
+    if (then) rest = rest.slice(then.length);
+    if (rest === "") return true;
     if (!(rest.length > 0 && rest.length <= 8 && /^\p{Script=Han}+$/u.test(rest))) return false;
     // Short words (贸易|大臣, 国家杜马|主席) are the post's holder or field, whatever jieba tags them.
     return rest.length <= 4 ? ![...rest].some((_, i) => this.lex.nameBoundaries.matchesAt(rest, i)) : !this.gapEndsPhrase(rest);
