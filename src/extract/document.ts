@@ -331,6 +331,8 @@ class DocContext {
           }
         }
       }
+      // 贝隆、兰蒂、前驻华大使布兰斯塔德: bare names listed with a known person are persons too.
+      for (const [a, b] of clauses) this.discoverListMembers(a, b);
       // 古特雷斯表示, 王毅13日会见…, 李强应约同…: a name at the start of a clause, before a speech
       // verb, a cue, a time or a word that opens the predicate.
       for (const [a, b] of clauses) {
@@ -342,6 +344,29 @@ class DocContext {
           break;
         }
       }
+    }
+  }
+
+  /**
+   * Items of a 、-list in [a, b) that are bare transliterated names (2–6 characters) are persons
+   * when another item of the same list ends in a person the document knows.
+   */
+  private discoverListMembers(a: number, b: number): void {
+    const { norm, lex } = this;
+    const text = norm.slice(a, b);
+    if (!text.includes("、")) return;
+    const items = text.split("、").map((x) => x.trim());
+    const endsInPerson = (item: string) => {
+      for (let i = 0; i < item.length; i++) {
+        const m = this.names.longestAt(item, i);
+        if (m && m.end === item.length && m.values[0]?.kind === "person") return true;
+      }
+      return false;
+    };
+    if (!items.some(endsInPerson)) return;
+    for (const item of items) {
+      if (item.length < 2 || item.length > 6 || lex.names.matchesAt(item, 0) || this.names.longestAt(item, 0)?.end === item.length) continue;
+      if ([...item].every((ch) => lex.transliteration.has(ch) || ch === NAME_DOT)) this.addPerson(item);
     }
   }
 
