@@ -331,6 +331,8 @@ class DocContext {
           }
         }
       }
+      // 行政院副院长沈荣津, 国务次卿柯拉克: a name after a post we do not list, by its last word.
+      for (const [a, b] of clauses) this.discoverAfterPosts(a, b, tokens);
       // 贝隆、兰蒂、前驻华大使布兰斯塔德: bare names listed with a known person are persons too.
       for (const [a, b] of clauses) this.discoverListMembers(a, b);
       // 古特雷斯表示, 王毅13日会见…, 李强应约同…: a name at the start of a clause, before a speech
@@ -344,6 +346,25 @@ class DocContext {
           break;
         }
       }
+    }
+  }
+
+  /**
+   * Names after a post that is not in the titles list, found by the word the post ends in
+   * (…副院长, …次卿, 政务委员): the name must read as one (names.ts) and not be a common word.
+   */
+  private discoverAfterPosts(a: number, b: number, tokens: Token[]): void {
+    const { norm, lex } = this;
+    for (let i = a; i < b; i++) {
+      const post = lex.postWords.longestAt(norm, i, b);
+      if (!post || covered(tokens, i) || covered(tokens, post.end)) continue;
+      if (lex.data.names.notAfterPost.includes(norm[post.end] as string)) continue;
+      const end = nameAfterTitle(norm, post.end, b, lex);
+      if (end > post.end && !this.names.longestAt(norm, post.end)) {
+        const name = norm.slice(post.end, end);
+        if (looksLikeName(name, lex) || [...name].every((ch) => lex.transliteration.has(ch) || ch === NAME_DOT)) this.addPerson(name);
+      }
+      i = post.end - 1;
     }
   }
 

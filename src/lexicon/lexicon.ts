@@ -41,6 +41,8 @@ export interface Lexicon {
   nameBoundaries: Trie<true>;
   speechVerbs: Trie<true>;
   predicateOpeners: Trie<true>;
+  /** Words a post ends in (副院长, 次卿): names.json postWords. */
+  postWords: Trie<true>;
   /** Words that make a contact unrealized before its cue (将, 希望, 没有 …). */
   unrealized: Trie<true>;
   /** Words right after a cue that deny it (未能). */
@@ -116,6 +118,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     nameBoundaries: wordTrie([...n.boundaryWords, ...n.speechVerbs, ...n.honorifics, ...allCueWords]),
     speechVerbs: wordTrie(n.speechVerbs),
     predicateOpeners: wordTrie(n.predicateOpeners),
+    postWords: wordTrie(n.postWords),
     unrealized: wordTrie([...data.modality.planned, ...data.modality.wished, ...data.modality.hypothetical, ...data.modality.negated]),
     negationAfter: wordTrie(data.modality.negationAfter),
     modalityExceptions: wordTrie(data.modality.exceptions),
