@@ -255,6 +255,8 @@ interface Participant {
 class DocContext {
   readonly names: DocNames = newDocNames();
   readonly entities = new Map<string, DocEntity>();
+  /** The names of the persons found, in the order found. */
+  private readonly personNames = new Set<string>();
   /** The persons a delegation of the document stands for (leader first). */
   delegation: string[] = [];
   private readonly home: GazetteerEntity | undefined;
@@ -272,6 +274,7 @@ class DocContext {
   /** Pass 1: names after titles, before titles and before speech verbs; organizations before titles. */
   discoverNames(sentences: Sentence[]): void {
     const { norm, lex } = this;
+    const shortForms = new Set<string>();
     for (const s of sentences) {
       // Gazetteer tokens only: a name found earlier must not cut a longer one (萨勒 / 萨勒曼).
       const tokens = scanTokens(norm, s.start, s.end, lex);
@@ -331,6 +334,15 @@ class DocContext {
           }
         }
       }
+      // 习主席, 李总理: a family name and a title refer to a person (resolved once all names are in).
+      for (const tok of tokens) {
+        if (tok.kind !== "title" || tok.start < 1) continue;
+        const family = norm[tok.start - 1] as string;
+        const before = norm[tok.start - 2];
+        // The family name must start a word: after punctuation or a preposition (同习主席), not 时任|国家主席.
+        const startsWord = tok.start - 1 <= s.start || before === undefined || !/\p{Script=Han}/u.test(before) || lex.data.relations.withPrepositions.includes(before) || lex.data.relations.indirectPrepositions.includes(before);
+        if (startsWord && lex.surnames.longestAt(family, 0)?.end === 1 && !covered(tokens, tok.start - 1)) shortForms.add(norm.slice(tok.start - 1, tok.end));
+      }
       // 行政院副院长沈荣津, 国务次卿柯拉克: a name after a post we do not list, by its last word.
       for (const [a, b] of clauses) this.discoverAfterPosts(a, b, tokens);
       // 贝隆、兰蒂、前驻华大使布兰斯塔德: bare names listed with a known person are persons too.
@@ -346,6 +358,13 @@ class DocContext {
           break;
         }
       }
+    }
+    // A short form is the one person of the document with that family name, else a person of its own.
+    for (const form of [...shortForms].sort()) {
+      const family = form[0] as string;
+      const full = [...this.personNames].filter((n) => n.startsWith(family) && n.length >= 2 && n !== form);
+      if (full.length === 1) this.names.add(form, { kind: "person", name: full[0] as string });
+      else if (!full.length) this.addPerson(form);
     }
   }
 
@@ -418,6 +437,7 @@ class DocContext {
     if (this.names.longestAt(written, 0)?.end === written.length) return;
     // One person under any regional form of the name (川普 = 特朗普).
     const name = this.lex.canonicalName.get(written) ?? written;
+    this.personNames.add(name);
     this.names.add(written, { kind: "person", name });
     // The family name of a foreign name is used alone later (比尔·盖茨 → 盖茨).
     const dot = written.lastIndexOf(NAME_DOT);
