@@ -138,3 +138,46 @@ describe("aliases", () => {
     expect(labels.some((l) => l.includes("Christopher Luxon"))).toBe(true);
   });
 });
+
+describe("more of the genre", () => {
+  it("a name after a post not in the titles list, found by the post's last word", () => {
+    const m = extractText("2020/9/18 14:17\n(中央社记者台北18日电)美国国务次卿柯拉克今天与行政院副院长沈荣津、经济部长王美花等人会晤。");
+    expect(summaries(m)).toEqual(["met 柯拉克—沈荣津 2020-09-18", "met 柯拉克—王美花 2020-09-18"]);
+  });
+
+  it("习主席 is a person, and the subject of the contacts of a roundup", () => {
+    const m = extractText("发布时间:2020-03-24\n这段时间里，习主席应约同西班牙首相桑切斯通电话。");
+    expect(summaries(m)).toEqual(["called 习主席—桑切斯 undated init=桑切斯"]);
+  });
+
+  it("dates listed together give one contact each; a span of weeks dates none", () => {
+    const m = extractText("发布时间:2020-03-24\n1月22日和2月18日，国家主席习近平同法国总统马克龙两次通话。从1月22日至3月21日，习近平同巴基斯坦总统阿尔维会谈。");
+    expect(summaries(m)).toEqual(["called 习近平—马克龙 2020-01-22", "called 习近平—马克龙 2020-02-18", "met 习近平—阿尔维 undated"]);
+  });
+
+  it("messages to the unnamed leaders of countries are not messages to the countries", () => {
+    const m = extractText("2020年3月24日，国家主席习近平向欧盟、韩国、伊朗领导人致慰问电。");
+    expect(summaries(m)).toEqual([]);
+  });
+
+  it("a delegation stands for its leader and its named members", () => {
+    const m = extractText(
+      "2025/9/22 04:06\n由美国众议员史密斯率领的代表团21日抵达北京。当天下午，国务院总理李强会见代表团一行。代表团成员还包括共和党人鲍姆加特纳、民主党人卡纳。",
+    );
+    expect(summaries(m)).toEqual(["met 李强—卡纳 2025-09-21", "met 李强—史密斯 2025-09-21", "met 李强—鲍姆加特纳 2025-09-21"]);
+  });
+
+  it("a report dated 9月4日 without a year joins the one report of that day, not another day's", async () => {
+    const { extractDocument } = await import("../src/extract/document.js");
+    const { getLexicon } = await import("../src/lexicon/lexicon.js");
+    const { mergeExtractions } = await import("../src/model/merge.js");
+    const doc = (id: string, original: string) => extractDocument({ id, original, format: "text" }, { lexicon: getLexicon(), homeCountry: "CN" });
+    const model = mergeExtractions([
+      doc("a.txt", "新华社北京2019年9月4日电 国务院总理李克强4日同德国总理默克尔通电话。"),
+      doc("b.txt", "新华社北京9月4日电 国务院总理李克强4日同德国总理默克尔通电话。"),
+      doc("c.txt", "新华社北京9月20日电 国务院总理李克强20日同德国总理默克尔通电话。"),
+    ]);
+    const calls = model.events.map((e) => `${e.date ?? "undated"} ${e.sources.map((x) => x.doc).join(",")}`).sort();
+    expect(calls).toEqual(["2019-09-04 a.txt,b.txt", "undated c.txt"]);
+  });
+});

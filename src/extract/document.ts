@@ -231,6 +231,12 @@ function covered(tokens: Token[], i: number): boolean {
   return t !== undefined && i >= t.start && i < t.end;
 }
 
+/** Days from one YYYY-MM-DD date to another (0 when either is not a full date). */
+function daysBetween(a: string, b: string): number {
+  if (a.length < 10 || b.length < 10) return 0;
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
+}
+
 /** Index of the last item whose pos is before x (items sorted by pos), or -1. */
 function lastIndexBefore(items: { pos: number }[], x: number): number {
   let lo = 0;
@@ -667,7 +673,7 @@ class DocContext {
     for (const s of sentences) {
       const text = norm.slice(s.start, s.end);
       // Dates in this sentence, resolved in reading order.
-      const dates = scanTimeExpressions(norm, s.start, s.end).map((t) => ({ pos: t.start, date: resolver.resolve(t), rangeEnd: t.rangeEnd === true, monthDay: t.month && t.day ? `${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}` : t.relative === "same" ? lastMonthDay : undefined }));
+      const dates = scanTimeExpressions(norm, s.start, s.end).map((t) => ({ pos: t.start, date: resolver.resolve(t), rangeEnd: t.rangeEnd === true, end: t.end, monthDay: t.month && t.day ? `${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}` : t.relative === "same" ? lastMonthDay : undefined }));
       // 当日 after 9月20日 (no year) is that day too.
       for (const d of dates) if (!d.date && d.monthDay) lastMonthDay = d.monthDay;
       if (isDateOnly(text)) {
@@ -765,6 +771,9 @@ class DocContext {
             else if (!d.date && d.monthDay && !d.rangeEnd) monthDay ??= d.monthDay;
           }
           let date = lastDate ? lastDate.date : listDate;
+          // A date that opens a span of days (1月22日至3月21日…) dates no single contact.
+          const spanEnd = lastDate ? dates[dates.indexOf(lastDate) + 1] : undefined;
+          if (lastDate?.date && spanEnd?.rangeEnd && spanEnd.date && daysBetween(lastDate.date, spanEnd.date) > 2) date = null;
           const earlier = rel.earlierMarkers.some((m) => {
             const window = norm.slice(Math.max(a, lastDate?.pos ?? a), cue.start);
             if (window.includes(m)) return true;
@@ -773,6 +782,16 @@ class DocContext {
           });
           if (earlier) date = null;
           const undatedDay = !date && !earlier && monthDay ? { monthDay } : {};
+          // 1月22日和2月18日…同X两次通话: one contact on each of the dates listed together.
+          const eventDates: (string | null)[] = [date];
+          if (lastDate && date && !earlier) {
+            for (let k = dates.indexOf(lastDate) - 1; k >= 0; k--) {
+              const prev = dates[k] as (typeof dates)[number];
+              const next = dates[k + 1] as (typeof dates)[number];
+              if (!prev.date || !/^\s*(和|、|及|与)\s*$/.test(norm.slice(prev.end, next.pos))) break;
+              eventDates.unshift(prev.date);
+            }
+          }
           const span = this.sourceSpan(s);
           for (const subj of subjects) {
             const subject = this.actorFor(cue.entry.relation, subj);
@@ -781,8 +800,10 @@ class DocContext {
               if (obj.key === subject.key) continue;
               if (types && !this.fits(obj, types.object)) continue;
               const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
-              events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span] });
-              if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, ...undatedDay, amount, spans: [span] });
+              for (const date of eventDates) {
+                events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span] });
+                if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, ...undatedDay, amount, spans: [span] });
+              }
             }
           }
           lastSubject = subjects[0]?.key;
@@ -982,6 +1003,8 @@ class DocContext {
       if (!next) continue;
       const gap = this.norm.slice(i + 1, next.start).trim();
       if (gap === "" || (gap.length <= 8 && gap.endsWith("的")) || names.thenMarkers.includes(gap)) return i;
+      // 与行政院副院长|沈荣津: a post we do not list between the preposition and the name.
+      if (gap.length <= 12 && next.kind === "person" && [...gap].some((_, k) => this.lex.postWords.longestAt(gap, k)?.end === gap.length)) return i;
     }
     return undefined;
   }
@@ -1029,8 +1052,12 @@ class DocContext {
     }
     if (current.length) groups.push(current);
     const out: Participant[] = [];
+    // 向欧盟、韩国…领导人致慰问电: the leaders of those, unnamed — not the entities themselves.
+    const last = inSlot[inSlot.length - 1];
+    const unnamedHolders = last !== undefined && this.lex.data.names.unnamedHolders.some((w) => this.norm.slice(last.end, end).replace(/^[\s等的]+/, "").startsWith(w));
     for (const g of groups) {
       const key = this.headOf(g);
+      if (unnamedHolders && key && !key.startsWith(PERSON)) continue;
       if (!key || out.some((p) => p.key === key)) continue;
       const side = g.some((t) => t.kind === "entity" && t.entity.id === key && t.entity.type === "Country" && this.norm[t.end - 1] === "方");
       out.push(side ? { key, side } : { key });

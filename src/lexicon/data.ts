@@ -91,6 +91,8 @@ export interface NamesData {
   /** Words that end a post not in the titles list (副院长, 次卿), and characters that show they are not one. */
   postWords: string[];
   notAfterPost: string[];
+  /** Words after countries or organizations that name their unnamed leaders (领导人). */
+  unnamedHolders: string[];
   /** Words referring to the organization named last (该会, 该组织). */
   organizationAnaphors: string[];
   /** Words that begin the predicate after a clause-initial name (在, 同, 应约 …). */
