@@ -330,12 +330,12 @@ class DocContext {
       const rel = lex.data.relations;
       const preps = [...rel.withPrepositions, ...rel.indirectPrepositions];
       for (const [a, b] of clauses) {
-        for (let i = a + 1; i < b; i++) {
-          if (!lex.cues.matchesAt(norm, i)) continue;
-          for (let p = i - 2; p >= Math.max(a, i - 5); p--) {
-            if (!preps.includes(norm[p] as string)) continue;
+        for (let p = a; p < b - 3; p++) {
+          if (!preps.includes(norm[p] as string) || covered(tokens, p + 1)) continue;
+          for (let i = p + 3; i <= Math.min(b - 1, p + 5); i++) {
+            if (!lex.cues.matchesAt(norm, i)) continue;
             const name = norm.slice(p + 1, i);
-            if (!tokensIn(tokens, p + 1, i).length && !covered(tokens, p + 1) && looksLikeName(name, lex) && lex.surnames.matchesAt(name, 0)) this.addPerson(name);
+            if (!tokensIn(tokens, p + 1, i).length && lex.surnames.matchesAt(name, 0) && looksLikeName(name, lex)) this.addPerson(name);
             break;
           }
         }
@@ -359,6 +359,8 @@ class DocContext {
         for (let i = a + 2; i < Math.min(b, a + lex.data.names.maxLengthWithDots + 1); i++) {
           if (!lex.nameBoundaries.matchesAt(norm, i) && !/\d/.test(norm[i] as string) && !lex.predicateOpeners.matchesAt(norm, i)) continue;
           if (covered(tokens, a) || tokensIn(tokens, a, i).length > 0) break;
+          // Cheap test first: a name starts with a family name or a transliteration character.
+          if (!lex.surnames.matchesAt(norm, a) && !lex.transliteration.has(norm[a] as string)) break;
           const name = nameBefore(norm, a, i, lex);
           if (name && name.start === a) this.addPerson(norm.slice(a, i));
           break;

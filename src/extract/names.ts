@@ -60,8 +60,23 @@ function cutAtVerb(text: string, start: number, end: number): number {
   return end;
 }
 
+// Answers per lexicon, bounded: the same candidates come up in many clauses and documents.
+const nameMemo = new WeakMap<Lexicon, Map<string, boolean>>();
+
 /** Whether a short string reads as a person's name (jieba says so, or it is a transliteration). */
 export function looksLikeName(s: string, lex: Lexicon): boolean {
+  let memo = nameMemo.get(lex);
+  if (!memo) nameMemo.set(lex, (memo = new Map()));
+  let hit = memo.get(s);
+  if (hit === undefined) {
+    if (memo.size >= 50_000) memo.clear();
+    hit = readsAsName(s, lex);
+    memo.set(s, hit);
+  }
+  return hit;
+}
+
+function readsAsName(s: string, lex: Lexicon): boolean {
   if (s.length < 2 || s.length > lex.data.names.maxLengthWithDots) return false;
   for (const ch of s) if (!isNameChar(ch)) return false;
   if (s.includes(NAME_DOT) || s.includes(NAME_HYPHEN)) return true;
