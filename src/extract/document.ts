@@ -1,39 +1,35 @@
 /**
- * Extraction from one document: clean the page, normalize the text, find who is named
- * (gazetteers and structure), their roles, and the contact events with dates, initiators,
- * amounts and the sentence they were read in. The result uses document-local entity keys;
- * the corpus-level merge (model/merge.ts) turns them into the graph.
+ * Extraction from one document, stage by stage: read the page (ingest/html), repair damaged text
+ * (clean/repair), drop furniture (clean/boilerplate), normalize (clean/normalize), anchor time
+ * (anchor), read asides (asides), split sentences and clauses (sentences), find who is named and
+ * their roles (discoverNames, recordMentions), delegations (delegations), then the contact events
+ * with their modality (modality), dates, initiators and amounts (findEvents), merged per document
+ * (document-events). The result uses document-local entity keys; the corpus-level merge
+ * (model/merge.ts) turns them into the graph.
  */
 import type { Lexicon, GazetteerEntity } from "../lexicon/lexicon.js";
 import type { ParticipantType, TitleData } from "../lexicon/data.js";
 import type { CueEntry } from "../lexicon/lexicon.js";
 import type { Amount, DocumentInfo, EntityType, Relation, SourceDocument } from "../model/types.js";
-import { identityText, originalSpan, type MappedText } from "../util/mapped-text.js";
+import { identityText, originalSpan, sliceMapped, type MappedText } from "../util/mapped-text.js";
 import { htmlToText } from "../ingest/html.js";
 import { removeBoilerplate } from "../clean/boilerplate.js";
 import { repairText } from "../clean/repair.js";
 import { datePrefix, pageDate } from "../clean/page-date.js";
 import { looksTraditional, normalizeText } from "../clean/normalize.js";
-import { CLAUSE_END, SENTENCE_END, NAME_DOT, NAME_HYPHEN, wellFormed } from "../util/chars.js";
+import { NAME_DOT, NAME_HYPHEN, wellFormed } from "../util/chars.js";
 import { newDocNames, scanTokens, type DocNames, type Token } from "./tokens.js";
 import { looksLikeName, nameAfterTitle, nameBefore } from "./names.js";
-import { DateResolver, isDateOnly, scanTimeExpressions } from "./dates.js";
+import { isDateOnly, scanTimeExpressions, type DateResolver } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
 import { blankAsides, findAsides, type Aside } from "./asides.js";
 import { findDelegation } from "./delegations.js";
-import { compatibleDay, foldPrecisions } from "../model/date-merge.js";
+import { mergeDocumentEvents } from "./document-events.js";
+import { MAX_CLAUSE, covered, daysBetween, lastIndexBefore, splitClauses, splitSentences, tokensIn, type Sentence } from "./sentences.js";
 import { tagWords } from "./jieba.js";
 import { slugify } from "../model/ids.js";
-import { parseChineseNumeral } from "./numbers.js";
-import { MappedTextBuilder } from "../util/mapped-text.js";
-
-/** The mapped text from `start` on. */
-function sliceMapped(t: MappedText, start: number): MappedText {
-  const b = new MappedTextBuilder();
-  b.appendSlice(t, start, t.text.length);
-  return b.build();
-}
+import { anchorResolver } from "./anchor.js";
 
 export interface ExtractOptions {
   lexicon: Lexicon;
@@ -85,15 +81,8 @@ export interface DocumentExtraction {
   events: DocEvent[];
 }
 
-interface Sentence {
-  start: number;
-  end: number;
-  tokens: Token[];
-}
 
 const PERSON = "person:";
-// 新华社北京3月12日电, 中新社北京一月二十六日电, (中央社华盛顿17日综合外电报导), (中央社记者…雪梨19日专电)
-const DATELINE = /(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月)?(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专电|电|综合外电报导|综合报导|综合报道)/;
 
 /** Extracts entities and events from one document. */
 export function extractDocument(input: SourceDocument, opts: ExtractOptions): DocumentExtraction {
@@ -118,16 +107,7 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   if (doc.url) info.url = doc.url;
   if (doc.encoding) info.encoding = doc.encoding;
 
-  // The anchor: the document's own date, the publication line, or the caller's; the dateline
-  // (新华社北京3月12日电) then fixes month and day.
-  const resolver = new DateResolver(doc.date ?? cleaned.published ?? prefix?.date ?? pageDate(repaired.text) ?? opts.date);
-  const dateline = DATELINE.exec(norm.slice(0, 300));
-  if (dateline && resolver.reference) {
-    const num = (x: string) => (/^\d+$/.test(x) ? +x : parseChineseNumeral(x));
-    const day = num(dateline[2] as string);
-    const d = dateline[1] ? resolver.resolve({ start: 0, end: 0, month: num(dateline[1]), day }) : resolver.resolve({ start: 0, end: 0, day });
-    if (d) resolver.setReference(d);
-  }
+  const resolver = anchorResolver(norm, [doc.date, cleaned.published, prefix?.date, pageDate(repaired.text), opts.date]);
   if (resolver.reference) info.date = resolver.reference;
 
   const ctx = new DocContext(norm, clean, lex, opts.homeCountry);
@@ -142,26 +122,6 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   return { info, entities: ctx.entities, events: mergeDocumentEvents(events, resolver.reference) };
 }
 
-/** Sentences of the normalized text, trimmed; list lines are sentences of their own. */
-function splitSentences(norm: string): Sentence[] {
-  const out: Sentence[] = [];
-  let start = 0;
-  const push = (s: number, e: number) => {
-    while (s < e && /[\s()（）"“”]/.test(norm[s] as string)) s++;
-    while (e > s && /[\s()（）"“”]/.test(norm[e - 1] as string)) e--;
-    if (e > s) out.push({ start: s, end: e, tokens: [] });
-  };
-  for (let i = 0; i < norm.length; i++) {
-    if (SENTENCE_END.has(norm[i] as string)) {
-      push(start, norm[i] === "\n" ? i : i + 1);
-      start = i + 1;
-    }
-  }
-  push(start, norm.length);
-  return out;
-}
-
-/** End of a dotted foreign name starting at i (伊姆兰·汗, 约瑟夫·拜登), or i when there is none. */
 function dottedNameEnd(norm: string, i: number, limit: number, lex: Lexicon): number {
   let k = i;
   let parts = 0;
@@ -177,76 +137,6 @@ function dottedNameEnd(norm: string, i: number, limit: number, lex: Lexicon): nu
     if (k - i > lex.data.names.maxLengthWithDots) return i;
   }
   return parts > 0 && k > partStart ? k : i;
-}
-
-/**
- * Clause bounds inside a sentence. A stretch without punctuation longer than MAX_CLAUSE is cut:
- * no real clause is that long, and per-clause work then stays bounded (linear in the text).
- */
-const MAX_CLAUSE = 400;
-
-function splitClauses(norm: string, s: Sentence): [number, number][] {
-  const out: [number, number][] = [];
-  let a = s.start;
-  for (let i = s.start; i < s.end; i++) {
-    if (CLAUSE_END.has(norm[i] as string)) {
-      if (i > a) out.push([a, i]);
-      a = i + 1;
-    } else if (i - a >= MAX_CLAUSE) {
-      out.push([a, i]);
-      a = i;
-    }
-  }
-  if (s.end > a) out.push([a, s.end]);
-  return out;
-}
-
-/** Index of the first token starting at or after `pos` (tokens are sorted by start). */
-function firstTokenAt(tokens: Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as Token).start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The tokens inside [a, b). */
-function tokensIn(tokens: Token[], a: number, b: number): Token[] {
-  const out: Token[] = [];
-  for (let i = firstTokenAt(tokens, a); i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (t.start >= b) break;
-    if (t.end <= b) out.push(t);
-  }
-  return out;
-}
-
-/** Whether a token covers position i. */
-function covered(tokens: Token[], i: number): boolean {
-  const k = firstTokenAt(tokens, i + 1) - 1;
-  const t = tokens[k];
-  return t !== undefined && i >= t.start && i < t.end;
-}
-
-/** Days from one YYYY-MM-DD date to another (0 when either is not a full date). */
-function daysBetween(a: string, b: string): number {
-  if (a.length < 10 || b.length < 10) return 0;
-  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
-}
-
-/** Index of the last item whose pos is before x (items sorted by pos), or -1. */
-function lastIndexBefore(items: { pos: number }[], x: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((items[mid] as { pos: number }).pos < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /** jieba tags of words that cannot sit inside a noun phrase naming a party. */
@@ -1125,58 +1015,4 @@ class DocContext {
     const { start, end } = originalSpan(this.clean, s.start, s.end);
     return { start, end, text: this.clean.text.slice(s.start, s.end) };
   }
-}
-
-/**
- * One real-world contact is often reported several times in a document (headline, lead,
- * timeline, quotes): mentions with the same relation, participants and date are merged, and a
- * coarser mention (undated, or dated by month or year only) into the one finer mention it can
- * be (model/date-merge.ts); among several, an undated mention goes to the document's own date.
- */
-function mergeDocumentEvents(events: DocEvent[], documentDate: string | undefined): DocEvent[] {
-  const pairKey = (e: DocEvent) => {
-    const pair = e.relation === "called" || e.relation === "met" ? [e.subject, e.object].sort().join("|") : `${e.subject}>${e.object}`;
-    return `${e.relation}|${pair}${e.relation === "pledged_to" ? `|${e.amount?.value ?? ""}${e.amount?.currency ?? ""}` : ""}`;
-  };
-  const groups = new Map<string, Map<string, DocEvent>>();
-  for (const e of events) {
-    const k = pairKey(e);
-    let byDate = groups.get(k);
-    if (!byDate) groups.set(k, (byDate = new Map()));
-    const m = byDate.get(e.date ?? `?${e.monthDay ?? ""}`);
-    if (m) absorb(m, e);
-    else byDate.set(e.date ?? `?${e.monthDay ?? ""}`, { ...e, spans: [...e.spans] });
-  }
-  return [...groups.values()].flatMap((byDate) => joinPassingMentions(foldPrecisions([...byDate.values()], absorb, documentDate, compatibleDay)));
-}
-
-/**
- * Contacts of the same parties mentioned in passing (by month or year only, or undated) that no
- * precise report took in are told as one past contact (历次会晤: 2005年9月…2006年4月…), dated by
- * what all its mentions share (2005-09 and 2005-11: 2005; 2005 and 2006: undated).
- */
-function joinPassingMentions(events: DocEvent[]): DocEvent[] {
-  const passing = events.filter((e) => (e.date === null && !e.monthDay) || (e.date !== null && e.date.length < 10));
-  if (passing.length < 2) return events;
-  const [first, ...rest] = passing as [DocEvent, ...DocEvent[]];
-  let shared: string | null = first.date;
-  for (const e of rest) {
-    absorb(first, e);
-    shared = sharedPeriod(shared, e.date);
-  }
-  first.date = shared;
-  return events.filter((e) => !rest.includes(e));
-}
-
-/** The period two dates share: the year or month both lie in, else null. */
-function sharedPeriod(a: string | null, b: string | null): string | null {
-  if (a === null || b === null) return null;
-  if (a.slice(0, 7) === b.slice(0, 7) && a.length >= 7 && b.length >= 7) return a.slice(0, 7);
-  return a.slice(0, 4) === b.slice(0, 4) ? a.slice(0, 4) : null;
-}
-
-function absorb(into: DocEvent, e: DocEvent): void {
-  for (const s of e.spans) if (!into.spans.some((x) => x.start === s.start && x.end === s.end)) into.spans.push(s);
-  into.initiator ??= e.initiator;
-  into.amount ??= e.amount;
 }

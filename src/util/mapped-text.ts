@@ -17,6 +17,13 @@ export function identityText(text: string): MappedText {
   return { text, offsets };
 }
 
+/** The mapped text from `start` on. */
+export function sliceMapped(t: MappedText, start: number): MappedText {
+  const b = new MappedTextBuilder();
+  b.appendSlice(t, start, t.text.length);
+  return b.build();
+}
+
 /** Maps a span [start, end) of the cleaned text to the original's [start, end). */
 export function originalSpan(mt: MappedText, start: number, end: number): { start: number; end: number } {
   if (end <= start) {

@@ -1,0 +1,103 @@
+/**
+ * Sentences and clauses of the normalized text, and look-ups of the tokens inside a span: the
+ * units every later stage works in. Sentences end at 。！？；, newlines and ellipses; clauses at
+ * commas, colons, brackets and quotes. Tokens are sorted by start, so look-ups are binary searches.
+ */
+import { CLAUSE_END, SENTENCE_END } from "../util/chars.js";
+import type { Token } from "./tokens.js";
+
+export interface Sentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+/** Sentences of the normalized text, trimmed; list lines are sentences of their own. */
+export function splitSentences(norm: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /[\s()（）"“”]/.test(norm[s] as string)) s++;
+    while (e > s && /[\s()（）"“”]/.test(norm[e - 1] as string)) e--;
+    if (e > s) out.push({ start: s, end: e, tokens: [] });
+  };
+  for (let i = 0; i < norm.length; i++) {
+    if (SENTENCE_END.has(norm[i] as string)) {
+      push(start, norm[i] === "\n" ? i : i + 1);
+      start = i + 1;
+    }
+  }
+  push(start, norm.length);
+  return out;
+}
+
+/** End of a dotted foreign name starting at i (伊姆兰·汗, 约瑟夫·拜登), or i when there is none. */
+/**
+ * Clause bounds inside a sentence. A stretch without punctuation longer than MAX_CLAUSE is cut:
+ * no real clause is that long, and per-clause work then stays bounded (linear in the text).
+ */
+export const MAX_CLAUSE = 400;
+
+export function splitClauses(norm: string, s: Sentence): [number, number][] {
+  const out: [number, number][] = [];
+  let a = s.start;
+  for (let i = s.start; i < s.end; i++) {
+    if (CLAUSE_END.has(norm[i] as string)) {
+      if (i > a) out.push([a, i]);
+      a = i + 1;
+    } else if (i - a >= MAX_CLAUSE) {
+      out.push([a, i]);
+      a = i;
+    }
+  }
+  if (s.end > a) out.push([a, s.end]);
+  return out;
+}
+
+/** Index of the first token starting at or after `pos` (tokens are sorted by start). */
+export function firstTokenAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The tokens inside [a, b). */
+export function tokensIn(tokens: Token[], a: number, b: number): Token[] {
+  const out: Token[] = [];
+  for (let i = firstTokenAt(tokens, a); i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.start >= b) break;
+    if (t.end <= b) out.push(t);
+  }
+  return out;
+}
+
+/** Whether a token covers position i. */
+export function covered(tokens: Token[], i: number): boolean {
+  const k = firstTokenAt(tokens, i + 1) - 1;
+  const t = tokens[k];
+  return t !== undefined && i >= t.start && i < t.end;
+}
+
+/** Days from one YYYY-MM-DD date to another (0 when either is not a full date). */
+export function daysBetween(a: string, b: string): number {
+  if (a.length < 10 || b.length < 10) return 0;
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
+}
+
+/** Index of the last item whose pos is before x (items sorted by pos), or -1. */
+export function lastIndexBefore(items: { pos: number }[], x: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as { pos: number }).pos < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
