@@ -41,6 +41,8 @@ export interface ExtractOptions {
 
 export interface DocRole {
   title: TitleData;
+  /** The title as the text writes it (simplified): 外长 for the title 外交部长. */
+  written?: string;
   of: GazetteerEntity;
   then: boolean;
 }
@@ -414,7 +416,7 @@ class DocContext {
       // Each title is held in the entity just before it, else in that of the title it is joined to.
       let chainStart = tok.start;
       let u = t - 1;
-      const held: { title: TitleData; of: GazetteerEntity | undefined; unknownHolder: boolean }[] = [];
+      const held: { title: TitleData; written: string; of: GazetteerEntity | undefined; unknownHolder: boolean }[] = [];
       let joinedGroup: typeof held = [];
       while (u >= 0) {
         const p = tokens[u] as Token;
@@ -435,7 +437,7 @@ class DocContext {
             from = r.start;
           }
         }
-        const h = { title: p.title, of, unknownHolder: !of && this.endsWithOrganizationWord(from) };
+        const h = { title: p.title, written: this.norm.slice(p.start, p.end), of, unknownHolder: !of && this.endsWithOrganizationWord(from) };
         if (between === "、") joinedGroup = [];
         for (const right of joinedGroup) if (!right.of && !right.unknownHolder) right.of = of;
         joinedGroup.push(h);
@@ -445,12 +447,12 @@ class DocContext {
       }
       const then = this.lex.data.names.thenMarkers.some((m) => this.norm.slice(chainStart - m.length, chainStart) === m);
       if (then) chainStart -= 2;
-      for (const h of held) if (!h.unknownHolder) this.addRole(e, h.title, h.of, then);
+      for (const h of held) if (!h.unknownHolder) this.addRole(e, h.title, h.of, then, h.written);
       if (chainStart < tok.start) e.surfaces.add(this.surface(chainStart, tok.end));
       // A title right after the name (习近平主席).
       const after = tokens[t + 1];
       if (after && after.kind === "title" && after.start === tok.end) {
-        this.addRole(e, after.title, undefined, false);
+        this.addRole(e, after.title, undefined, false, this.norm.slice(after.start, after.end));
         e.surfaces.add(this.surface(tok.start, after.end));
       }
     }
@@ -502,14 +504,15 @@ class DocContext {
     return this.lex.orgSuffixes.some((suf) => pos >= suf.length && this.norm.slice(pos - suf.length, pos) === suf);
   }
 
-  private addRole(e: DocEntity, title: TitleData, of: GazetteerEntity | undefined, then: boolean): void {
+  private addRole(e: DocEntity, title: TitleData, of: GazetteerEntity | undefined, then: boolean, written?: string): void {
     let holder = of;
     if (holder?.roleOf) holder = this.lex.countryByIso.get(holder.roleOf) ?? holder;
     if (!holder && title.homeDefault) holder = this.home;
     if (!holder) return;
     const key = `${title.id}@${holder.id}`;
     const had = e.roles.get(key);
-    e.roles.set(key, { title, of: holder, then: then || (had?.then ?? false) });
+    const as = had?.written ?? written;
+    e.roles.set(key, { title, ...(as ? { written: as } : {}), of: holder, then: then || (had?.then ?? false) });
     // The holder is an entity of the document too, even when only implied.
     if (!this.entities.has(holder.id)) {
       this.entities.set(holder.id, { key: holder.id, type: holder.type, label: holder.label, gazetteer: holder, surfaces: new Set(), roles: new Map(), mentions: [] });
