@@ -114,3 +114,21 @@ export function nameBefore(text: string, clauseStart: number, end: number, lex: 
   const s = text.slice(start, end);
   return looksLikeName(s, lex) ? { start, end } : undefined;
 }
+
+/** End of a dotted foreign name starting at i (伊姆兰·汗, 约瑟夫·拜登), or i when there is none. */
+export function dottedNameEnd(norm: string, i: number, limit: number, lex: Lexicon): number {
+  let k = i;
+  let parts = 0;
+  let partStart = i;
+  while (k < limit) {
+    const ch = norm[k] as string;
+    if (lex.transliteration.has(ch)) k++;
+    else if ((ch === NAME_DOT || ch === NAME_HYPHEN) && k > partStart && lex.transliteration.has(norm[k + 1] ?? "")) {
+      parts++;
+      k++;
+      partStart = k;
+    } else break;
+    if (k - i > lex.data.names.maxLengthWithDots) return i;
+  }
+  return parts > 0 && k > partStart ? k : i;
+}

@@ -1,0 +1,194 @@
+/**
+ * Stage: what the text refers to — who a slot of text names (the heads of its noun phrases, one
+ * per item of a list), the person a bare title names
+ * (秘书长先生), the document's protagonist, the person a clause opens with (the subject of
+ * clauses that name none), lists of names over several clauses, and the organization 该会 means.
+ */
+import type { GazetteerEntity } from "../lexicon/lexicon.js";
+import type { TitleData } from "../lexicon/data.js";
+import type { Token } from "./tokens.js";
+import { tokensIn, type Sentence } from "./sentences.js";
+import type { DocEntity } from "./document.js";
+import { RoleStage } from "./roles.js";
+import { PERSON, type Participant } from "./state.js";
+
+export class DiscourseStage extends RoleStage {
+  /** The organization mentioned last before `pos` (该会 refers to it). */
+  protected organizationMentionedBefore(pos: number): string | undefined {
+    let best: { key: string; at: number } | undefined;
+    for (const e of this.entities.values()) {
+      if (e.type !== "Organization") continue;
+      const at = Math.max(-1, ...e.mentions.filter((m) => m < pos));
+      if (at >= 0 && (!best || at > best.at)) best = { key: e.key, at };
+    }
+    return best?.key;
+  }
+
+  /** The person a bare title refers to (秘书长先生, 世卫组织总干事): the one holding it here. */
+  protected resolveTitle(title: TitleData, of: GazetteerEntity | undefined, at: number): string | undefined {
+    let best: { key: string; distance: number } | undefined;
+    for (const e of this.entities.values()) {
+      if (e.type !== "Person") continue;
+      const holds = [...e.roles.values()].some((r) => r.title.id === title.id && (!of || r.of.id === of.id || r.of.id === this.lex.countryByIso.get(of.roleOf ?? "")?.id));
+      if (!holds) continue;
+      const before = e.mentions.filter((m) => m <= at);
+      const distance = before.length ? at - (before[before.length - 1] as number) : 1e9 + Math.min(...e.mentions);
+      if (!best || distance < best.distance) best = { key: e.key, distance };
+    }
+    return best?.key;
+  }
+
+  protected protagonist(): string | undefined {
+    let best: DocEntity | undefined;
+    for (const e of this.entities.values()) {
+      if (e.type !== "Person") continue;
+      if (!best || e.mentions.length > best.mentions.length || (e.mentions.length === best.mentions.length && Math.min(...e.mentions) < Math.min(...best.mentions))) best = e;
+    }
+    return best?.key;
+  }
+
+  /** The person a clause opens with, after a title chain and a time expression (时任…总理X, 21日，X). */
+  protected clauseOpener(a: number, tokens: Token[]): string | undefined {
+    let at = a;
+    for (const t of tokens) {
+      const gap = this.norm.slice(at, t.start).replace(/[\s\d年月日号上下午晚早凌晨]|时任|前任/g, "");
+      if (gap !== "") return undefined;
+      if (t.kind === "person") return PERSON + t.name;
+      if (t.kind === "title" || (t.kind === "entity" && t.entity.type !== "Place")) {
+        at = t.end;
+        continue;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Participants listed in the clauses just before clause ci of the sentence when those clauses
+   * hold nothing but names (…总理米舒斯京、国家杜马主席沃洛金，巴基斯坦总理卡卡尔，…等领导人也…).
+   */
+  protected listBefore(s: Sentence, clauses: [number, number][], ci: number, speaker: string | undefined, lastSubject: string | undefined): Participant[] {
+    const out: Participant[] = [];
+    for (let k = ci - 1; k >= 0; k--) {
+      const [a, b] = clauses[k] as [number, number];
+      const tokens = tokensIn(s.tokens, a, b);
+      if (!tokens.some((t) => t.kind === "person") || !this.isPureList(a, b, tokens)) break;
+      out.unshift(...this.participants(a, b, tokens, speaker, lastSubject));
+    }
+    return out;
+  }
+
+  /** A clause made only of names, titles, holders and list separators. */
+  protected isPureList(a: number, b: number, tokens: Token[]): boolean {
+    const gaps: string[] = [];
+    let at = a;
+    for (const t of tokens) {
+      gaps.push(this.norm.slice(at, t.start));
+      at = t.end;
+    }
+    gaps.push(this.norm.slice(at, b));
+    let leftover = 0;
+    for (const raw of gaps) {
+      const gap = raw.replace(/[、,，\s]|和|及|以及/g, "");
+      if ([...gap].some((_, i) => this.lex.speechVerbs.matchesAt(gap, i) || this.lex.cues.matchesAt(gap, i))) return false;
+      leftover += gap.length;
+    }
+    return leftover <= 6 * tokens.filter((t) => t.kind === "person").length;
+  }
+
+  /**
+   * The participants named in text[start, end): one per enumerated item (A、B和C), each the
+   * head of its noun phrase (the person in 美国盖茨基金会联席主席比尔·盖茨), a person a bare
+   * title refers to, or a pronoun (我 → the speaker).
+   */
+  protected participants(start: number, end: number, tokens: Token[], speaker: string | undefined, lastSubject: string | undefined, nearStart = false): Participant[] {
+    const inSlot = tokens.filter((t) => t.start >= start && t.end <= end);
+    if (nearStart && inSlot[0] && inSlot[0].start - start > 12) return [];
+    // Noun phrases: tokens written together (美国|盖茨基金会|联席主席|比尔·盖茨) form one; a
+    // conjunction starts the next item; a modifier ending in 的 is dropped (出席…会议的|印度总理莫迪);
+    // any other text ends the enumeration (…阿尔巴尼斯|举行第八轮中澳总理年度会晤).
+    const groups: Token[][] = [];
+    let current: Token[] = [];
+    const hasHead = () => groups.some((g) => this.headOf(g, false) !== undefined) || (current.length > 0 && this.headOf(current, false) !== undefined);
+    for (const t of inSlot) {
+      const prev = current[current.length - 1];
+      if (prev) {
+        const between = this.norm.slice(prev.end, t.start).trim();
+        if (between === "" || between === "兼") {
+          // same noun phrase
+        } else if (this.lex.data.relations.enumerationSeparators.includes(between)) {
+          groups.push(current);
+          current = [];
+        } else if (this.startsNextItem(between) || this.isListGap(between)) {
+          // 、国家杜马|主席沃洛金: a separator, then the unknown holder of the next item's post
+          groups.push(current);
+          current = [];
+        } else if (between.endsWith("的")) {
+          current = [];
+        } else if (this.endsWithTitleWord(between)) {
+          // a post we have no entry for, in the same noun phrase (中共中央|政治局委员、…办公室主任|杨洁篪)
+        } else if (!this.gapEndsPhrase(between)) {
+          // an unlisted word inside the noun phrase (中非合作论坛|非方|共同主席…)
+        } else if (hasHead()) {
+          break;
+        } else {
+          current = [];
+        }
+      }
+      current.push(t);
+    }
+    if (current.length) groups.push(current);
+    const out: Participant[] = [];
+    // 向欧盟、韩国…领导人致慰问电: the leaders of those, unnamed — not the entities themselves.
+    const last = inSlot[inSlot.length - 1];
+    const unnamedHolders = last !== undefined && this.lex.data.names.unnamedHolders.some((w) => this.norm.slice(last.end, end).replace(/^[\s等的]+/, "").startsWith(w));
+    for (const g of groups) {
+      const key = this.headOf(g);
+      if (unnamedHolders && key && !key.startsWith(PERSON)) continue;
+      if (!key || out.some((p) => p.key === key)) continue;
+      const side = g.some((t) => t.kind === "entity" && t.entity.id === key && t.entity.type === "Country" && this.norm[t.end - 1] === "方");
+      out.push(side ? { key, side } : { key });
+    }
+    if (!out.length) {
+      const text = this.norm.slice(start, end);
+      const names = this.lex.data.names;
+      // 会见代表团一行, 与该代表团的工作会谈: the delegation's leader and members.
+      const group = this.lex.data.relations.delegation.groups.find((g) => text.includes(g));
+      if (group && this.delegation.length && (!nearStart || text.indexOf(group) <= 12)) return this.delegation.map((name) => ({ key: PERSON + name }));
+      const anaphor = names.organizationAnaphors.find((w) => text.includes(w));
+      if (anaphor) {
+        const org = this.organizationMentionedBefore(start + text.indexOf(anaphor));
+        if (org) return [{ key: org }];
+      }
+      if (speaker && names.speakerPronouns.some((p) => text === p || text.startsWith(p) || text.endsWith(p))) out.push({ key: speaker });
+      else if (lastSubject && names.thirdPersonPronouns.some((p) => text === p || text.startsWith(p))) out.push({ key: lastSubject });
+    }
+    return out;
+  }
+
+  protected headOf(group: Token[], record = true): string | undefined {
+    for (let i = group.length - 1; i >= 0; i--) {
+      const t = group[i] as Token;
+      if (t.kind === "person") return PERSON + t.name;
+      if (t.kind === "title") {
+        const prev = group[i - 1];
+        // 习近平主席: the name before its title.
+        if (prev && prev.kind === "person" && prev.end === t.start) return PERSON + prev.name;
+        const of = prev && prev.kind === "entity" && prev.end === t.start ? prev.entity : undefined;
+        const key = this.resolveTitle(t.title, of, t.start);
+        if (key) {
+          // 秘书长先生 is how this text names that person.
+          const honorific = this.lex.honorifics.longestAt(this.norm, t.end);
+          if (honorific && record) this.entities.get(key)?.surfaces.add(this.surface(t.start, honorific.end));
+          return key;
+        }
+        if (i === group.length - 1) return undefined; // a title nobody in the text holds
+      }
+      if (t.kind === "entity" && (t.entity.type === "Country" || t.entity.type === "Organization")) {
+        if (record) this.entityFor(t);
+        return t.entity.id;
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,341 @@
+/**
+ * Stage: the contact events. For each cue word (patterns/relations.json) the frame that names its
+ * participants (with, transitive, indirect, indirectAfter, a list after a colon), the subjects
+ * (a list, the clause's topic, the protagonist), the participant types the relation allows, the
+ * modality (planned, wished, hypothetical or negated contacts are none), the initiator, the
+ * amount, and the date (a list of dates gives one contact each; a span of weeks dates none).
+ */
+import type { CueEntry } from "../lexicon/lexicon.js";
+import type { ParticipantType } from "../lexicon/data.js";
+import type { Amount, Relation } from "../model/types.js";
+import { originalSpan } from "../util/mapped-text.js";
+import type { Token } from "./tokens.js";
+import { isDateOnly, scanTimeExpressions, type DateResolver } from "./dates.js";
+import { scanAmounts } from "./amounts.js";
+import { isUnrealized } from "./modality.js";
+import { MAX_CLAUSE, covered, daysBetween, lastIndexBefore, splitClauses, tokensIn, type Sentence } from "./sentences.js";
+import type { DocEvent, DocSpan } from "./document.js";
+import { DiscourseStage } from "./discourse.js";
+import { PERSON, type Participant } from "./state.js";
+
+export class EventStage extends DiscourseStage {
+  findEvents(sentences: Sentence[], resolver: DateResolver): DocEvent[] {
+    const { norm, lex } = this;
+    const rel = lex.data.relations;
+    const events: DocEvent[] = [];
+    const protagonist = this.protagonist();
+    let speaker: string | undefined;
+    let lastSubject: string | undefined;
+    let pendingDate: string | null = null;
+    let previousSentenceDate: string | null = null;
+    let lastMonthDay: string | undefined;
+
+    for (const s of sentences) {
+      const text = norm.slice(s.start, s.end);
+      // Dates in this sentence, resolved in reading order.
+      const dates = scanTimeExpressions(norm, s.start, s.end).map((t) => ({ pos: t.start, date: resolver.resolve(t), rangeEnd: t.rangeEnd === true, end: t.end, monthDay: t.month && t.day ? `${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}` : t.relative === "same" ? lastMonthDay : undefined }));
+      // 当日 after 9月20日 (no year) is that day too.
+      for (const d of dates) if (!d.date && d.monthDay) lastMonthDay = d.monthDay;
+      if (isDateOnly(text)) {
+        pendingDate = dates[0]?.date ?? null;
+        continue;
+      }
+      if (/^\d{1,3}[.、]?$/.test(text)) continue; // list numbering
+      // A sentence that refers back to the one before (其中…, 在这笔捐款中…) keeps its date.
+      const listDate = pendingDate ?? (rel.anaphoricOpeners.some((w) => text.slice(0, 12).includes(w)) ? previousSentenceDate : null);
+      pendingDate = null;
+      previousSentenceDate = [...dates].reverse().find((d) => d.date && !d.rangeEnd)?.date ?? null;
+
+      const clauses = splitClauses(norm, s);
+      let sentenceTopic: string | undefined;
+      for (let ci = 0; ci < clauses.length; ci++) {
+        const [a, b] = clauses[ci] as [number, number];
+        const clauseTokens = tokensIn(s.tokens, a, b);
+        const next = clauses[ci + 1];
+        const nextClauseSubject = next ? this.participants(next[0], next[1], tokensIn(s.tokens, next[0], next[1]), speaker, lastSubject, true)[0]?.key : undefined;
+        // A clause that opens with a person and a speech verb sets who "我" is.
+        const first = clauseTokens[0];
+        if (first && first.start === a && first.kind === "person" && lex.speechVerbs.matchesAt(norm, first.end)) speaker = PERSON + first.name;
+        // A clause that opens with a person (after titles and a time) makes that person the topic:
+        // the subject of later clauses that name none (X率团访华，并与Y会面), and 他 of the next sentence.
+        const opener = this.clauseOpener(a, clauseTokens);
+        if (opener) {
+          sentenceTopic ??= opener;
+          lastSubject = opener;
+        }
+
+        const cues = this.cuesIn(a, b, clauseTokens);
+        let previousSubjects: Participant[] = [];
+        let previousCueEnd = a;
+        for (let c = 0; c < cues.length; c++) {
+          const cue = cues[c] as (typeof cues)[number];
+          const nextCueStart = cues[c + 1]?.start ?? b;
+          // A cue coordinated with the one before it (致电、致信) reports the same message.
+          const prevCue = cues[c - 1];
+          if (prevCue && prevCue.entry.relation === cue.entry.relation && /^[、和或及与]$/.test(norm.slice(prevCue.end, cue.start))) continue;
+          const frame = this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject);
+          const earlierCueEnd = previousCueEnd;
+          previousCueEnd = cue.end;
+          if (!frame) continue;
+
+          // Subjects: named in their slot (a list: A、B和C先后会见了D), else those of a coordinated
+          // earlier cue, else the clause after an adverbial opener, else the document's protagonist.
+          const [sa, sb] = frame.subjectSlot;
+          const slotHasEarlierCue = cues.slice(0, c).some((x) => x.start >= sa && x.end <= sb);
+          const types = rel.participantTypes[cue.entry.relation];
+          const ownSlotStart = slotHasEarlierCue ? Math.max(sa, earlierCueEnd) : sa;
+          let subjects: Participant[] = this.subjectsIn(ownSlotStart, sb, clauseTokens, types?.subject, speaker, lastSubject);
+          if (!subjects.length && slotHasEarlierCue) subjects = previousSubjects;
+          if (!slotHasEarlierCue && subjects.length && sa === a) subjects = [...this.listBefore(s, clauses, ci, speaker, lastSubject), ...subjects];
+          // An adverbial clause (在…基础上，X…) takes the subject of the clause that follows it.
+          if (!subjects.length && rel.adverbialOpeners.some((o) => norm.startsWith(o, a)) && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
+          if (!subjects.length && sentenceTopic) subjects = [{ key: sentenceTopic }];
+          if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
+          // The breakdown of a donation (其中，向A捐款…) is given by the giver named before.
+          if (!subjects.length && lastSubject && cue.entry.relation === "pledged_to") subjects = [{ key: lastSubject }];
+          if (!subjects.length) continue;
+          previousSubjects = subjects;
+          // Planned, wished, hypothetical or negated contacts are not events; a clause joined to the
+          // one before (…将于4日访问芬兰，并于6日同X举行会晤) shares its modality.
+          if (cue.entry.relation !== "pledged_to") {
+            if (isUnrealized(norm, sa, cue.start, cue.end, clauseTokens, lex)) continue;
+            const previous = clauses[ci - 1];
+            if (previous && sa === a && lex.data.modality.coordinators.some((w) => norm.startsWith(w, a)) && isUnrealized(norm, previous[0], previous[1], previous[1], tokensIn(s.tokens, previous[0], previous[1]), lex)) continue;
+          }
+
+          let amount: Amount | null = null;
+          if (cue.entry.relation === "pledged_to") {
+            const found = scanAmounts(norm, lex.data.currencies, frame.objectStart, b)[0];
+            if (found) amount = { value: found.value, currency: found.currency, text: this.surface(found.start, found.end) };
+          }
+          if (cue.entry.needsAmount && !amount) continue;
+
+          // Initiator: 应约 (the other side asked) or 应X邀请 (X asked).
+          let initiatorIsObject = false;
+          let invitedBy: string | undefined;
+          if (lex.symmetric.has(cue.entry.relation)) {
+            const before = norm.slice(sa, frame.objectStart);
+            initiatorIsObject = rel.requestMarkers.some((m) => before.includes(m));
+            // 应X邀请，… opens the sentence (looked for in a bounded window before the cue).
+            const from = Math.max(s.start, cue.start - MAX_CLAUSE);
+            invitedBy = this.invitationBy(from, cue.start, tokensIn(s.tokens, from, cue.start), speaker, lastSubject);
+          }
+
+          // The date: the last one written before the cue (the start of a range), else the list
+          // item's; none when the text says the contact was earlier (此前) than that date.
+          let lastDate: (typeof dates)[number] | undefined;
+          let monthDay: string | undefined; // 9月4日 without a year: kept to tell contacts apart
+          for (let k = lastIndexBefore(dates, cue.start); k >= 0 && !lastDate; k--) {
+            const d = dates[k] as (typeof dates)[number];
+            if (d.date && !d.rangeEnd) lastDate = d;
+            else if (!d.date && d.monthDay && !d.rangeEnd) monthDay ??= d.monthDay;
+          }
+          let date = lastDate ? lastDate.date : listDate;
+          // A date that opens a span of days (1月22日至3月21日…) dates no single contact.
+          const spanEnd = lastDate ? dates[dates.indexOf(lastDate) + 1] : undefined;
+          if (lastDate?.date && spanEnd?.rangeEnd && spanEnd.date && daysBetween(lastDate.date, spanEnd.date) > 2) date = null;
+          const earlier = rel.earlierMarkers.some((m) => {
+            const window = norm.slice(Math.max(a, lastDate?.pos ?? a), cue.start);
+            if (window.includes(m)) return true;
+            const previous = clauses[ci - 1];
+            return previous !== undefined && norm.slice(previous[0], previous[1]).trim() === m; // 此前，X致信…
+          });
+          if (earlier) date = null;
+          const undatedDay = !date && !earlier && monthDay ? { monthDay } : {};
+          // 1月22日和2月18日…同X两次通话: one contact on each of the dates listed together.
+          const eventDates: (string | null)[] = [date];
+          if (lastDate && date && !earlier) {
+            for (let k = dates.indexOf(lastDate) - 1; k >= 0; k--) {
+              const prev = dates[k] as (typeof dates)[number];
+              const next = dates[k + 1] as (typeof dates)[number];
+              if (!prev.date || !/^\s*(和|、|及|与)\s*$/.test(norm.slice(prev.end, next.pos))) break;
+              eventDates.unshift(prev.date);
+            }
+          }
+          const span = this.sourceSpan(s);
+          for (const subj of subjects) {
+            const subject = this.actorFor(cue.entry.relation, subj);
+            if (types && !this.fits(subject, types.subject)) continue;
+            for (const obj of frame.objects) {
+              if (obj.key === subject.key) continue;
+              if (types && !this.fits(obj, types.object)) continue;
+              const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
+              for (const date of eventDates) {
+                events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span] });
+                if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, ...undatedDay, amount, spans: [span] });
+              }
+            }
+          }
+          lastSubject = subjects[0]?.key;
+        }
+      }
+    }
+    return events;
+  }
+
+  /**
+   * Where a cue's participants are written: its subject slot and its objects, by the first of
+   * the cue's frames that finds an object — with (A同B会谈), transitive (A会见B), indirect
+   * (A向B致信), indirectAfter (A以致电方式向B致以慰问); a cue closing its clause before a colon
+   * takes the list that follows (先后同6位领导人举行会晤:A、B、C).
+   */
+  protected frameOf(
+    cue: { start: number; end: number; entry: CueEntry },
+    a: number,
+    b: number,
+    previousCueEnd: number,
+    nextCueStart: number,
+    s: Sentence,
+    clauses: [number, number][],
+    ci: number,
+    clauseTokens: Token[],
+    speaker: string | undefined,
+    lastSubject: string | undefined
+  ): { subjectSlot: [number, number]; objects: Participant[]; objectStart: number } | undefined {
+    const { norm, lex } = this;
+    const rel = lex.data.relations;
+    for (const kind of cue.entry.frames) {
+      if (kind === "with" || kind === "indirect") {
+        const preps = kind === "with" ? rel.withPrepositions : rel.indirectPrepositions;
+        const p = this.prepositionBefore(preps, Math.max(a, previousCueEnd), cue.start, clauseTokens);
+        if (p === undefined) continue;
+        const objects = this.participants(p + 1, cue.start, clauseTokens, speaker, lastSubject);
+        // A和B先后会见了C: 和 joins the hosts when the cue has an object of its own.
+        if (kind === "with" && norm[p] === "和" && cue.entry.frames.includes("transitive") && this.participants(cue.end, nextCueStart, clauseTokens, speaker, lastSubject, true).length) continue;
+        if (objects.length) return { subjectSlot: [a, p], objects, objectStart: p + 1 };
+      } else if (kind === "indirectAfter") {
+        for (let i = cue.end; i < b; i++) {
+          if (!rel.indirectPrepositions.includes(norm[i] as string) || covered(clauseTokens, i)) continue;
+          const objects = this.participants(i + 1, b, clauseTokens, speaker, lastSubject, true);
+          if (objects.length) return { subjectSlot: [a, cue.start], objects: objects.slice(0, 1), objectStart: i + 1 };
+          break;
+        }
+      } else {
+        const objects = this.participants(cue.end, nextCueStart, clauseTokens, speaker, lastSubject, true);
+        if (objects.length) return { subjectSlot: [a, cue.start], objects, objectStart: cue.end };
+      }
+    }
+    // 举行会晤:A、B、C — the list after a colon that ends the cue's clause.
+    const rest = norm.slice(cue.end, b).trim();
+    const colon = norm[b];
+    const following = clauses[ci + 1];
+    if (following && (colon === ":" || colon === "：") && /^了?$/.test(rest) && cue.entry.frames.some((f) => f !== "indirectAfter")) {
+      const listEnd = s.end;
+      const objects = this.participants(following[0], listEnd, tokensIn(s.tokens, following[0], listEnd), speaker, lastSubject, true);
+      const p = this.prepositionBefore([...rel.withPrepositions, ...rel.indirectPrepositions], a, cue.start, []);
+      if (objects.length) return { subjectSlot: [a, p ?? cue.start], objects, objectStart: following[0] };
+    }
+    return undefined;
+  }
+
+  /**
+   * The subjects written in a slot: the last noun phrase (or list of them) before the cue that
+   * has a participant of an allowed type (国家主席习近平3月26日就俄罗斯…火灾|向…: 习近平, not
+   * 俄罗斯); places after it (在首尔) are skipped. A slot without any name may hold a pronoun.
+   */
+  protected subjectsIn(sa: number, sb: number, tokens: Token[], types: ParticipantType[] | undefined, speaker: string | undefined, lastSubject: string | undefined): Participant[] {
+    const inSlot = tokens.filter((t) => t.start >= sa && t.end <= sb);
+    if (!inSlot.length) return this.participants(sa, sb, inSlot, speaker, lastSubject);
+    const separators = this.lex.data.relations.enumerationSeparators;
+    let end = inSlot.length - 1;
+    while (end >= 0) {
+      while (end >= 0 && (inSlot[end] as Token).kind === "entity" && (inSlot[end] as Extract<Token, { kind: "entity" }>).entity.type === "Place") end--;
+      if (end < 0) break;
+      let first = end;
+      while (first > 0) {
+        const between = this.norm.slice((inSlot[first - 1] as Token).end, (inSlot[first] as Token).start).trim();
+        if (between === "" || between === "兼" || separators.includes(between) || this.endsWithTitleWord(between) || !this.gapEndsPhrase(between) || this.isListGap(between) || this.startsNextItem(between)) first--;
+        else break;
+      }
+      const found = this.participants((inSlot[first] as Token).start, (inSlot[end] as Token).end, inSlot, speaker, lastSubject);
+      const fitting = types ? found.filter((p) => this.fits(this.actorFor(undefined, p), types)) : found;
+      if (fitting.length) return fitting;
+      end = first - 1;
+    }
+    return [];
+  }
+
+  /** Who acts in a pledge: a person holding a post of a country gives in its name (习近平宣布中国…). */
+  protected actorFor(relation: Relation | undefined, p: Participant): Participant {
+    if (relation !== "pledged_to") return p;
+    const e = this.entities.get(p.key);
+    if (e?.type !== "Person") return p;
+    const country = [...e.roles.values()].find((r) => r.of.type === "Country");
+    if (!country) return p;
+    this.entityFor({ kind: "entity", start: 0, end: 0, entity: country.of });
+    return { key: country.of.id };
+  }
+
+  /** Whether a participant has one of the types a relation allows. */
+  protected fits(p: Participant, types: ParticipantType[]): boolean {
+    const e = this.entities.get(p.key);
+    const type = e?.type ?? (p.key.startsWith(PERSON) ? "Person" : undefined);
+    if (!type) return false;
+    if (type === "Country") return types.includes("Country") || (types.includes("Side") && p.side === true);
+    return types.includes(type as ParticipantType);
+  }
+
+  /** Cue words of a clause that are not inside a name. */
+  protected cuesIn(a: number, b: number, tokens: Token[]) {
+    const out: { start: number; end: number; entry: import("../lexicon/lexicon.js").CueEntry }[] = [];
+    for (let i = a; i < b; ) {
+      const m = this.lex.cues.longestAt(this.norm, i, b);
+      if (m && !covered(tokens, i)) {
+        out.push({ start: i, end: m.end, entry: m.values[0] as import("../lexicon/lexicon.js").CueEntry });
+        i = m.end;
+      } else i++;
+    }
+    return out;
+  }
+
+  /**
+   * The preposition before `end` that introduces the participants (同德国总理…, 给美国…): the
+   * nearest one, or an earlier one when all between them is a list (与A、B和C的会见: 与, not 和).
+   */
+  protected prepositionBefore(preps: string[], from: number, end: number, tokens: Token[]): number | undefined {
+    const p = this.nearestPreposition(preps, from, end, tokens);
+    if (p === undefined || !tokens.length) return p;
+    const q = this.nearestPreposition(preps, from, p, tokens);
+    if (q === undefined) return p;
+    const between = tokens.filter((t) => t.start > q && t.end <= p);
+    return between.some((t) => t.kind === "person") && this.isPureList(q + 1, p, between) ? q : p;
+  }
+
+  protected nearestPreposition(preps: string[], from: number, end: number, tokens: Token[]): number | undefined {
+    for (let i = end - 1; i >= from; i--) {
+      const ch = this.norm[i] as string;
+      if (!preps.includes(ch)) continue;
+      if (covered(tokens, i)) continue;
+      const names = this.lex.data.names;
+      if ([...names.speakerPronouns, ...names.thirdPersonPronouns].some((p) => this.norm.startsWith(p, i + 1) && i + 1 + p.length <= end)) return i;
+      // 与(该)代表团的工作会谈: a delegation stands where a name would.
+      if (this.delegation.length && this.lex.data.relations.delegation.groups.some((g) => this.norm.startsWith(g, i + 1))) return i;
+      const next = tokens.find((t) => t.start > i && t.start < end);
+      if (!next) continue;
+      const gap = this.norm.slice(i + 1, next.start).trim();
+      if (gap === "" || (gap.length <= 8 && gap.endsWith("的")) || names.thenMarkers.includes(gap)) return i;
+      // 与行政院副院长|沈荣津: a post we do not list between the preposition and the name.
+      if (gap.length <= 12 && next.kind === "person" && [...gap].some((_, k) => this.lex.postWords.longestAt(gap, k)?.end === gap.length)) return i;
+    }
+    return undefined;
+  }
+
+  /** 应X邀请 / 应X之约: X asked for the contact. */
+  protected invitationBy(a: number, end: number, tokens: Token[], speaker: string | undefined, lastSubject: string | undefined): string | undefined {
+    const inv = this.lex.data.relations.invitation;
+    for (let i = a; i < end; i++) {
+      if (!inv.open.some((o) => this.norm.startsWith(o, i)) || this.lex.data.relations.requestMarkers.some((m) => this.norm.startsWith(m, i))) continue;
+      for (const close of inv.close) {
+        const j = this.norm.indexOf(close, i + 1);
+        if (j > i && j < end) return this.participants(i + 1, j, tokens, speaker, lastSubject).at(-1)?.key;
+      }
+    }
+    return undefined;
+  }
+
+  /** The sentence, as a span of the original document. */
+  protected sourceSpan(s: Sentence): DocSpan {
+    const { start, end } = originalSpan(this.clean, s.start, s.end);
+    return { start, end, text: this.clean.text.slice(s.start, s.end) };
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * Stage: who is named. Persons are found by structure, not by list — after a title, after a post
+ * we do not list, at the start of a clause, between a preposition and a cue, before an aside, in
+ * a list beside a known person, as a family name with a title (习主席) — and organizations of a
+ * country by their last word (中国国家原子能机构). The names go into the document's trie, so that
+ * later mentions are found too.
+ */
+import type { GazetteerEntity } from "../lexicon/lexicon.js";
+import { NAME_DOT } from "../util/chars.js";
+import { scanTokens, type Token } from "./tokens.js";
+import { dottedNameEnd, looksLikeName, nameAfterTitle, nameBefore } from "./names.js";
+import type { Aside } from "./asides.js";
+import { covered, splitClauses, tokensIn, type Sentence } from "./sentences.js";
+import { slugify } from "../model/ids.js";
+import { DocState, PERSON } from "./state.js";
+
+export class MentionStage extends DocState {
+  /** Pass 1: names after titles, before titles and before speech verbs; organizations before titles. */
+  discoverNames(sentences: Sentence[]): void {
+    const { norm, lex } = this;
+    const shortForms = new Set<string>();
+    for (const s of sentences) {
+      // Gazetteer tokens only: a name found earlier must not cut a longer one (萨勒 / 萨勒曼).
+      const tokens = scanTokens(norm, s.start, s.end, lex);
+      const clauses = splitClauses(norm, s);
+      let ci = 0;
+      const clauseStartOf = (pos: number) => {
+        // Titles come in order: the clause pointer only moves forward.
+        while (ci < clauses.length - 1 && pos > (clauses[ci] as [number, number])[1]) ci++;
+        return clauses[ci]?.[0] ?? s.start;
+      };
+      for (let t = 0; t < tokens.length; t++) {
+        const tok = tokens[t] as Token;
+        if (tok.kind !== "title") continue;
+        const prev = tokens[t - 1];
+        const from = Math.max(clauseStartOf(tok.start), prev ? prev.end : s.start);
+        // An organization just before the title (美国|盖茨基金会|联席主席).
+        const org = from < tok.start && this.organizationBefore(from, tok.start);
+        const next = tokens[t + 1];
+        // A name the document already knows (from an aside) is not read again with what follows it.
+        const known = this.names.longestAt(norm, tok.end, s.end);
+        const end = nameAfterTitle(norm, tok.end, next ? next.start : s.end, lex);
+        // …unless what follows it still spells a name (萨勒 / 萨勒曼).
+        if (known && end > known.end && ![...norm.slice(known.end, end)].every((ch) => lex.transliteration.has(ch))) continue;
+        if (end > tok.end) this.addPerson(norm.slice(tok.end, end));
+        else if (!org && from < tok.start) {
+          // No name after the title: perhaps one before it (习近平主席).
+          const name = nameBefore(norm, from, tok.start, lex);
+          if (name) this.addPerson(norm.slice(name.start, name.end));
+        }
+      }
+      // 中国国家原子能机构: a country and a name ending in an organization word (not before a
+      // title, where organizationBefore reads 美国|盖茨基金会|联席主席) is that country's organization.
+      for (let t = 0; t < tokens.length; t++) {
+        const tok = tokens[t] as Token;
+        if (tok.kind !== "entity" || tok.entity.type !== "Country") continue;
+        const org = this.countryOrganizationAt(tok, tokens[t + 1], s.end);
+        if (org) this.names.add(org, { kind: "entity", entity: { id: `org/${slugify(org)}`, type: "Organization", label: org, aliases: [] } });
+      }
+      // 约瑟夫·拜登: a run of transliteration characters joined by middle dots is a foreign name.
+      for (let i = s.start; i < s.end; i++) {
+        if (!lex.transliteration.has(norm[i] as string) || lex.transliteration.has(norm[i - 1] ?? "")) continue;
+        const end = dottedNameEnd(norm, i, s.end, lex);
+        if (end > i && !tokensIn(tokens, Math.max(s.start, i - 64), end).some((tk) => tk.start < end && tk.end > i)) this.addPerson(norm.slice(i, end));
+        if (end > i) i = end;
+      }
+      // 同蔡英文见面, 向王毅致信: a short name between a preposition and a cue.
+      const rel = lex.data.relations;
+      const preps = [...rel.withPrepositions, ...rel.indirectPrepositions];
+      for (const [a, b] of clauses) {
+        for (let p = a; p < b - 3; p++) {
+          if (!preps.includes(norm[p] as string) || covered(tokens, p + 1)) continue;
+          for (let i = p + 3; i <= Math.min(b - 1, p + 5); i++) {
+            if (!lex.cues.matchesAt(norm, i)) continue;
+            const name = norm.slice(p + 1, i);
+            if (!tokensIn(tokens, p + 1, i).length && lex.surnames.matchesAt(name, 0) && looksLikeName(name, lex)) this.addPerson(name);
+            break;
+          }
+        }
+      }
+      // 习主席, 李总理: a family name and a title refer to a person (resolved once all names are in).
+      for (const tok of tokens) {
+        if (tok.kind !== "title" || tok.start < 1) continue;
+        const family = norm[tok.start - 1] as string;
+        const before = norm[tok.start - 2];
+        // The family name must start a word: after punctuation or a preposition (同习主席), not 时任|国家主席.
+        const startsWord = tok.start - 1 <= s.start || before === undefined || !/\p{Script=Han}/u.test(before) || lex.data.relations.withPrepositions.includes(before) || lex.data.relations.indirectPrepositions.includes(before);
+        if (startsWord && lex.surnames.longestAt(family, 0)?.end === 1 && !covered(tokens, tok.start - 1)) shortForms.add(norm.slice(tok.start - 1, tok.end));
+      }
+      // 行政院副院长沈荣津, 国务次卿柯拉克: a name after a post we do not list, by its last word.
+      for (const [a, b] of clauses) this.discoverAfterPosts(a, b, tokens);
+      // 贝隆、兰蒂、前驻华大使布兰斯塔德: bare names listed with a known person are persons too.
+      for (const [a, b] of clauses) this.discoverListMembers(a, b);
+      // 古特雷斯表示, 王毅13日会见…, 李强应约同…: a name at the start of a clause, before a speech
+      // verb, a cue, a time or a word that opens the predicate.
+      for (const [a, b] of clauses) {
+        for (let i = a + 2; i < Math.min(b, a + lex.data.names.maxLengthWithDots + 1); i++) {
+          if (!lex.nameBoundaries.matchesAt(norm, i) && !/\d/.test(norm[i] as string) && !lex.predicateOpeners.matchesAt(norm, i)) continue;
+          if (covered(tokens, a) || tokensIn(tokens, a, i).length > 0) break;
+          // Cheap test first: a name starts with a family name or a transliteration character.
+          if (!lex.surnames.matchesAt(norm, a) && !lex.transliteration.has(norm[a] as string)) break;
+          const name = nameBefore(norm, a, i, lex);
+          if (name && name.start === a) this.addPerson(norm.slice(a, i));
+          break;
+        }
+      }
+    }
+    // A short form is the one person of the document with that family name, else a person of its own.
+    for (const form of [...shortForms].sort()) {
+      const family = form[0] as string;
+      const full = [...this.personNames].filter((n) => n.startsWith(family) && n.length >= 2 && n !== form);
+      if (full.length === 1) this.names.add(form, { kind: "person", name: full[0] as string });
+      else if (!full.length) this.addPerson(form);
+    }
+  }
+
+  /**
+   * Names after a post that is not in the titles list, found by the word the post ends in
+   * (…副院长, …次卿, 政务委员): the name must read as one (names.ts) and not be a common word.
+   */
+  protected discoverAfterPosts(a: number, b: number, tokens: Token[]): void {
+    const { norm, lex } = this;
+    for (let i = a; i < b; i++) {
+      const post = lex.postWords.longestAt(norm, i, b);
+      if (!post || covered(tokens, i) || covered(tokens, post.end)) continue;
+      if (lex.data.names.notAfterPost.includes(norm[post.end] as string)) continue;
+      const end = nameAfterTitle(norm, post.end, b, lex);
+      if (end > post.end && !this.names.longestAt(norm, post.end)) {
+        const name = norm.slice(post.end, end);
+        if (looksLikeName(name, lex) || [...name].every((ch) => lex.transliteration.has(ch) || ch === NAME_DOT)) this.addPerson(name);
+      }
+      i = post.end - 1;
+    }
+  }
+
+  /**
+   * Items of a 、-list in [a, b) that are bare transliterated names (2–6 characters) are persons
+   * when another item of the same list ends in a person the document knows.
+   */
+  protected discoverListMembers(a: number, b: number): void {
+    const { norm, lex } = this;
+    const text = norm.slice(a, b);
+    if (!text.includes("、")) return;
+    const items = text.split("、").map((x) => x.trim());
+    const endsInPerson = (item: string) => {
+      for (let i = 0; i < item.length; i++) {
+        const m = this.names.longestAt(item, i);
+        if (m && m.end === item.length && m.values[0]?.kind === "person") return true;
+      }
+      return false;
+    };
+    if (!items.some(endsInPerson)) return;
+    for (const item of items) {
+      if (item.length < 2 || item.length > 6 || lex.names.matchesAt(item, 0) || this.names.longestAt(item, 0)?.end === item.length) continue;
+      if ([...item].every((ch) => lex.transliteration.has(ch) || ch === NAME_DOT)) this.addPerson(item);
+    }
+  }
+
+  /** Persons named before asides, and the other forms the asides give them (name → surfaces). */
+  readAsides(asides: Aside[], unblanked: string): [string, string][] {
+    const out: [string, string][] = [];
+    for (const a of asides) {
+      if (a.nameStart === undefined) continue;
+      const name = unblanked.slice(a.nameStart, a.start);
+      if (this.lex.names.longestAt(unblanked, a.nameStart)?.end === a.start) continue; // a gazetteer name
+      const known = this.names.longestAt(name, 0);
+      const person = known && known.end === name.length && known.values[0]?.kind === "person" ? known.values[0].name : undefined;
+      if (!person) this.addPerson(name);
+      const canonical = person ?? (this.names.longestAt(name, 0)?.values[0] as { name?: string } | undefined)?.name ?? name;
+      const inner = unblanked.slice(a.innerStart, a.innerEnd).trim();
+      if (/\p{Script=Han}/u.test(inner)) this.names.add(inner, { kind: "person", name: canonical });
+      out.push([canonical, this.clean.text.slice(a.innerStart, a.innerEnd).trim()]);
+    }
+    return out;
+  }
+
+  /** Adds the other forms read in asides to the persons' surfaces. */
+  addAliases(aliases: [string, string][]): void {
+    for (const [name, surface] of aliases) this.entities.get(PERSON + name)?.surfaces.add(surface);
+  }
+
+  protected addPerson(written: string): void {
+    if (this.names.longestAt(written, 0)?.end === written.length) return;
+    // One person under any regional form of the name (川普 = 特朗普).
+    const name = this.lex.canonicalName.get(written) ?? written;
+    this.personNames.add(name);
+    this.names.add(written, { kind: "person", name });
+    // The family name of a foreign name is used alone later (比尔·盖茨 → 盖茨).
+    const dot = written.lastIndexOf(NAME_DOT);
+    if (dot > 0 && written.length - dot - 1 >= 2) this.names.add(written.slice(dot + 1), { kind: "person", name });
+    for (const [form, canonical] of this.lex.canonicalName) if (canonical === name && form !== written && !this.names.longestAt(form, 0)) this.names.add(form, { kind: "person", name });
+  }
+
+  /** The name of a country's organization starting at a country token (中国|国家原子能机构), if any. */
+  protected countryOrganizationAt(country: Token, next: Token | undefined, limit: number): string | undefined {
+    const { norm, lex } = this;
+    const max = Math.min(limit, country.end + 14, next ? next.start : limit);
+    let k = country.end;
+    while (k < max && /\p{Script=Han}/u.test(norm[k] as string) && !lex.cues.matchesAt(norm, k) && !lex.speechVerbs.matchesAt(norm, k) && !(k > country.end && lex.nameBoundaries.matchesAt(norm, k))) k++;
+    // The longest stretch that ends in an organization word, at least two characters before it.
+    for (let end = k; end > country.end + 2; end--) {
+      const run = norm.slice(country.end, end);
+      const suffix = lex.orgSuffixes.find((suf) => run.endsWith(suf) && run.length > suf.length);
+      if (!suffix) continue;
+      if (next && next.kind === "title" && next.start === end) return undefined; // 美国盖茨基金会联席主席
+      if (lex.countryExtensions.matchesAt(norm, country.end)) return undefined; // 中国政府
+      return norm.slice(country.start, end);
+    }
+    return undefined;
+  }
+
+  /** An organization named just before a title, ending in an organization word (…基金会). */
+  protected organizationBefore(from: number, to: number): boolean {
+    const gap = this.norm.slice(from, to);
+    if (gap.length < 3 || gap.length > 20) return false;
+    if (!this.lex.orgSuffixes.some((suf) => gap.endsWith(suf) && gap.length > suf.length)) return false;
+    let start = 0;
+    for (let i = 0; i < gap.length; i++) {
+      const b = this.lex.nameBoundaries.longestAt(gap, i) ?? this.lex.cues.longestAt(gap, i);
+      if (b && gap.length - b.end >= 3) {
+        start = b.end;
+        i = b.end - 1;
+      }
+    }
+    const label = gap.slice(start);
+    if (label.length < 3 || /[^\p{Script=Han}·-]/u.test(label)) return false;
+    const entity: GazetteerEntity = { id: `org/${slugify(label)}`, type: "Organization", label, aliases: [] };
+    this.names.add(label, { kind: "entity", entity });
+    return true;
+  }
+}
