@@ -37,7 +37,8 @@ export function findAsides(norm: string, lex: Lexicon): Aside[] {
     if (!CLOSE.has(norm[j] ?? "")) continue;
     const inner = norm.slice(i + 1, j).trim();
     const nameStart = transliteratedNameBefore(norm, i, lex);
-    const isLatin = LATIN_NAME.test(inner);
+    // (Vladimir Putin，又译普丁或蒲亭): a Latin name with a note on other spellings.
+    const isLatin = LATIN_NAME.test(inner) || LATIN_NAME.test(inner.split(/[,，;；]/)[0]?.trim() ?? "");
     const isOtherForm = inner.length >= 2 && inner.length <= 8 && [...inner].every((c) => lex.transliteration.has(c) || c === NAME_DOT);
     if (nameStart !== undefined && (isLatin || isOtherForm)) out.push({ start: i, end: j + 1, nameStart, innerStart: i + 1, innerEnd: j });
     // Any other gloss in Latin script (威灵顿(Wellington), (AUKUS)) is blanked too.
