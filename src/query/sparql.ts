@@ -85,7 +85,7 @@ function workerFile(): URL {
 class QueryWorker {
   private worker!: Worker;
   ready!: Promise<void>;
-  private current: (Job & { timer: NodeJS.Timeout; id: number }) | undefined;
+  private current: (Job & { timer?: NodeJS.Timeout; id: number }) | undefined;
   private nextId = 1;
 
   constructor(
@@ -147,7 +147,7 @@ class QueryWorker {
   }
 
   private finish(): void {
-    if (this.current) clearTimeout(this.current.timer);
+    if (this.current?.timer) clearTimeout(this.current.timer);
     this.current?.signal?.removeEventListener("abort", this.onAbort);
     this.current = undefined;
     this.onIdle(this);
@@ -166,8 +166,7 @@ class QueryWorker {
 
   async run(job: Job): Promise<void> {
     const id = this.nextId++;
-    const timer = setTimeout(() => this.stop(new SparqlTimeoutError(`query stopped after ${job.timeoutMs} ms (the time limit); narrow it or add a LIMIT`)), job.timeoutMs);
-    this.current = { ...job, timer, id };
+    this.current = { ...job, id };
     job.signal?.addEventListener("abort", this.onAbort, { once: true });
     try {
       await this.ready;
@@ -175,11 +174,15 @@ class QueryWorker {
       this.stop(new SparqlEngineError(`the engine could not start: ${(e as Error).message}`));
       return;
     }
-    if (this.current?.id === id) this.worker.postMessage({ ...job.request, id });
+    if (this.current?.id !== id) return;
+    // The time limit is the query's own: it starts once the engine has loaded the store (a thread
+    // restarted after a runaway query reloads it first), not while the query waits for that.
+    this.current.timer = setTimeout(() => this.stop(new SparqlTimeoutError(`query stopped after ${job.timeoutMs} ms (the time limit); narrow it or add a LIMIT`)), job.timeoutMs);
+    this.worker.postMessage({ ...job.request, id });
   }
 
   close(): Promise<number> {
-    if (this.current) clearTimeout(this.current.timer);
+    if (this.current?.timer) clearTimeout(this.current.timer);
     return this.worker.terminate();
   }
 }
