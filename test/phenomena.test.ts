@@ -181,3 +181,11 @@ describe("more of the genre", () => {
     expect(calls).toEqual(["2019-09-04 a.txt,b.txt", "undated c.txt"]);
   });
 });
+
+describe("posts with a qualifier", () => {
+  it("美国驻华大使X: the qualifier stays in the noun phrase and in the title as written", () => {
+    const m = extractText("2023年5月8日，国务委员兼外长秦刚在北京会见美国驻华大使伯恩斯。");
+    expect(summaries(m)).toEqual(["met 秦刚—伯恩斯 2023-05-08"]);
+    expect(m.entities.find((e) => e.label === "伯恩斯")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["驻华大使@美国"]);
+  });
+});

@@ -129,6 +129,8 @@ export class DiscourseStage extends RoleStage {
           // a post we have no entry for, in the same noun phrase (中共中央|政治局委员、…办公室主任|杨洁篪)
         } else if (!this.gapEndsPhrase(between)) {
           // an unlisted word inside the noun phrase (中非合作论坛|非方|共同主席…)
+        } else if (prev.kind === "entity" && t.kind === "title" && this.qualifiesPost(between)) {
+          // the holder, a qualifier of the post, the post (美国|驻华|大使, 美国|国会参议院|多数党领袖)
         } else if (hasHead()) {
           break;
         } else {

@@ -36,7 +36,12 @@ export class RoleStage extends MentionStage {
         let from = p.start;
         let v = u - 1;
         const q = tokens[v];
-        if (q && q.kind === "entity" && q.end === p.start) {
+        // The holder right before the post, or before a qualifier of it (美国|驻华|大使): the
+        // qualifier is part of the title as written (驻华大使).
+        let written = this.norm.slice(p.start, p.end);
+        const qualifier = q && q.kind === "entity" && q.end < p.start && q.entity.type === "Country" ? this.norm.slice(q.end, p.start) : "";
+        if (qualifier && this.qualifiesPost(qualifier) && !this.lex.names.matchesAt(qualifier, 0)) written = qualifier + written;
+        if (q && q.kind === "entity" && (q.end === p.start || written.length > p.end - p.start)) {
           of = q.entity;
           from = q.start;
           // Walk back over the rest of the noun phrase for the surface (美国盖茨基金会…).
@@ -46,7 +51,7 @@ export class RoleStage extends MentionStage {
             from = r.start;
           }
         }
-        const h = { title: p.title, written: this.norm.slice(p.start, p.end), of, unknownHolder: !of && this.endsWithOrganizationWord(from) };
+        const h = { title: p.title, written, of, unknownHolder: !of && this.endsWithOrganizationWord(from) };
         if (between === "、") joinedGroup = [];
         for (const right of joinedGroup) if (!right.of && !right.unknownHolder) right.of = of;
         joinedGroup.push(h);

@@ -96,6 +96,12 @@ export class DocState {
     return rest.length <= 4 ? ![...rest].some((_, i) => this.lex.nameBoundaries.matchesAt(rest, i)) : !this.gapEndsPhrase(rest);
   }
 
+  /** Short text between a holder and its post that qualifies the post (驻华, 国会参议院): no verb of a contact, no boundary word. */
+  protected qualifiesPost(between: string): boolean {
+    if (between.length > 6 || !/^\p{Script=Han}+$/u.test(between)) return false;
+    return ![...between].some((_, i) => this.lex.cues.matchesAt(between, i) || this.lex.speechVerbs.matchesAt(between, i) || (i > 0 && this.lex.nameBoundaries.matchesAt(between, i)));
+  }
+
   /** Text between tokens that ends in a post (…办公室主任, …政治局委员): a title we do not list. */
   protected endsWithTitleWord(between: string): boolean {
     if (between.length > 24 || this.lex.cues.longestAt(between, 0) || [...between].some((c, i) => this.lex.cues.matchesAt(between, i) || this.lex.speechVerbs.matchesAt(between, i))) return false;
