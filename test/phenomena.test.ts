@@ -189,3 +189,10 @@ describe("posts with a qualifier", () => {
     expect(m.entities.find((e) => e.label === "伯恩斯")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["驻华大使@美国"]);
   });
 });
+
+describe("ceremonies", () => {
+  it("为X举行欢迎仪式 is a meeting with X", () => {
+    const m = extractText("2017年5月30日，国家主席习近平在人民大会堂为多哥总统福雷举行欢迎仪式。");
+    expect(summaries(m)).toEqual(["met 习近平—福雷 2017-05-30"]);
+  });
+});
