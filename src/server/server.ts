@@ -15,6 +15,7 @@ import { RESULT_TYPES, SparqlBusyError, SparqlEngine, SparqlSyntaxError, SparqlT
 import type { EntityType, Relation } from "../model/types.js";
 import { graphJson } from "../graph/export.js";
 import { packageFolder } from "../util/assets.js";
+import { registerDyadRoutes } from "./routes/dyads.js";
 
 export interface ServerOptions {
   /** Per-query time limit of the SPARQL endpoint, ms. */
@@ -69,6 +70,7 @@ export async function createServer(buildDir: string, opts: ServerOptions = {}): 
   });
 
   registerApi(app, graph);
+  registerDyadRoutes(app, graph);
   registerSparql(app, sparql);
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
