@@ -85,7 +85,8 @@ export class ActorIndex {
   /** Persons without dated roles fold the same way at any date: cached. */
   private readonly cache = new Map<string, ActorRef>();
 
-  constructor(entities: Iterable<EntityLike>) {
+  /** fold: false keeps every entity as its own actor (dyads of entities rather than countries). */
+  constructor(entities: Iterable<EntityLike>, private readonly opts: { fold?: boolean } = {}) {
     for (const e of entities) this.byId.set(e.id, e);
   }
 
@@ -95,7 +96,7 @@ export class ActorIndex {
     if (cached) return cached;
     const e = this.byId.get(id);
     if (!e) return { id, label: id, type: "Person" };
-    if (e.type !== "Person" || e.roles.length === 0) return this.remember(id, ref(e));
+    if (e.type !== "Person" || e.roles.length === 0 || this.opts.fold === false) return this.remember(id, ref(e));
     const dated = e.roles.some((r) => r.from !== undefined || r.to !== undefined);
     let roles = e.roles;
     if (dated && date) {
