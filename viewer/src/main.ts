@@ -486,6 +486,7 @@ function open(graph: ViewGraph, source: string): void {
     $("tab-compare").setAttribute("aria-selected", String(state.tab === "compare"));
     $("events-pane").hidden = state.tab !== "events";
     $("compare-pane").hidden = state.tab !== "compare";
+    $("export-csv").hidden = $("export-jsonl").hidden = state.tab !== "events";
     if (state.table === "closed") return;
     if (state.tab === "events") renderTable();
     else renderCompare();
