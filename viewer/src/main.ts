@@ -69,6 +69,7 @@ export const STATUS_COLORS: Record<DyadStatus, string> = { appeared: "#2f9e44", 
 const WINDOW_DAYS: Record<PlayWindow, number> = { week: 7, month: 30, quarter: 91 };
 const STEP_DAYS: Record<PlayWindow, number> = { week: 1, month: 7, quarter: 30 };
 const BACKGROUND = [251, 251, 250];
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** A color blended toward the background (t = 0: the color, 1: the background). */
 function fade(color: string, t: number): string {
@@ -504,7 +505,7 @@ function open(graph: ViewGraph, source: string): void {
       const dyads = [...weights.dyads].filter(([k]) => k.split("|").includes(id)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
       content = {
         title: name(id),
-        sub: [a?.labelEn, a?.type, id, `${dyads.reduce((n, d) => n + d[1], 0)} contacts in view`].filter(Boolean).join(" · "),
+        sub: [a?.labelEn, a?.type, id, `${plural(dyads.reduce((n, d) => n + d[1], 0), "contact")} in view`].filter(Boolean).join(" · "),
         dyads: dyads.map(([k, n]) => ({ label: name(k.split("|").find((x) => x !== id) as string), count: n, select: `edge:${k}` })),
       };
     } else if (sel?.startsWith("edge:") && countries().hasEdge(sel.slice(5))) {
@@ -536,7 +537,7 @@ function open(graph: ViewGraph, source: string): void {
     renderWorkbench();
     timeline.draw(state.from, state.to);
     $("counts").textContent = state.countries
-      ? `${weights.actors.size} actors · ${weights.dyads.size} dyads · ${[...weights.dyads.values()].reduce((a, b) => a + b, 0)} contacts shown`
+      ? `${plural(weights.actors.size, "actor")} · ${plural(weights.dyads.size, "dyad")} · ${plural([...weights.dyads.values()].reduce((a, b) => a + b, 0), "contact")} shown`
       : `${vis.nodes.size} entities · ${vis.edges.size - vis.faded.size} events shown`;
     if (resized) sigma.resize();
     sigma.refresh();
