@@ -12,7 +12,7 @@ import { build } from "../src/build.js";
 import { createServer } from "../src/server/server.js";
 import { SparqlEngine } from "../src/query/sparql.js";
 import { ActorIndex, compareDyads, computeDyads, dyadsSparql, type Dyad, type EntityLike, type EventLike } from "../src/graph/dyads.js";
-import { bucketOf, bucketSpan, compareDates, dateInRange, datePrecision, dateSpan, isDateBound } from "../src/graph/dates.js";
+import { bucketOf, bucketSpan, compareDates, dateInRange, datePrecision, dateSpan, eventDate, isDateBound } from "../src/graph/dates.js";
 import { BIN, CORPUS, ROOT, tempDir } from "./helpers/paths.js";
 
 describe("dates of any precision", () => {
@@ -41,6 +41,14 @@ describe("dates of any precision", () => {
     expect(dateInRange("2020-03-12", "2020-03", "2020-03")).toBe(true);
     expect(dateInRange(null, "2020-01-01", null)).toBe(false);
     expect(dateInRange(null, null, null)).toBe(true);
+  });
+
+  it("reads a datePrecision beside a full date", () => {
+    expect(eventDate({ date: "2025-11-01", datePrecision: "month" })).toBe("2025-11");
+    expect(eventDate({ date: "2025-01-01", datePrecision: "year" })).toBe("2025");
+    expect(eventDate({ date: "2025-11-03", datePrecision: "day" })).toBe("2025-11-03");
+    expect(eventDate({ date: "2025-11" })).toBe("2025-11");
+    expect(eventDate({ date: null })).toBeNull();
   });
 
   it("puts dates in weeks, months and years (no week for a month-precision date)", () => {

@@ -156,6 +156,8 @@ run("the analyst's workbench", () => {
     expect(new URL(page.url()).searchParams.get("edge")).toBe("called/mo-ke-er--xi-jin-ping/2020-01-22");
     expect(await row.getAttribute("aria-selected")).toBe("true");
     expect(await page.locator("#panel .event.selected blockquote").textContent()).toBe("应约同德国总理默克尔通电话");
+    await page.waitForTimeout(600);
+    await shot(page, "workbench-table");
     // The table kept its rows (the click came from it).
     expect(await hooks(page, (h) => h.tableRows())).toHaveLength(23);
 
@@ -225,7 +227,8 @@ run("the analyst's workbench", () => {
     expect(new URL(page.url()).searchParams.get("by")).toBe("week");
     expect(await bars.count()).toBeGreaterThan(6);
     await page.selectOption("#chart select", "month");
-    await shot(page, "workbench-time");
+    await shot(page, "workbench-time-page");
+    await page.locator("#workbench").screenshot({ path: join(ARTIFACTS, "workbench-time.png") });
 
     // Brush February.
     const feb = await page.locator('#time-chart .bucket[data-bucket="2020-02"]').boundingBox();
@@ -312,7 +315,7 @@ run("the analyst's workbench", () => {
     const subjects = await page.locator("#events-pane .vt-row:not([hidden]) span:nth-child(3)").allTextContents();
     expect(subjects).toEqual([...subjects].sort((a, b) => b.localeCompare(a, "zh-Hans-CN")));
     expect(await page.locator("#events-pane img, #events-pane script").count()).toBe(0);
-    await shot(page, "workbench-table");
+    await shot(page, "workbench-link");
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -36,6 +36,18 @@ export function dateSpan(date: string | null | undefined): DateSpan | null {
   return { start: `${y}-01-01`, end: `${y}-12-31`, precision: "year" };
 }
 
+/**
+ * An event's date as a string of its own precision: the date itself, or cut to YYYY-MM / YYYY
+ * when the event says so in a `datePrecision` field next to a full date (2025-11-01, "month").
+ */
+export function eventDate(ev: { date: string | null; datePrecision?: string | null }): string | null {
+  const d = ev.date;
+  if (!d) return null;
+  if (ev.datePrecision === "month" && d.length > 7) return d.slice(0, 7);
+  if (ev.datePrecision === "year" && d.length > 4) return d.slice(0, 4);
+  return d;
+}
+
 /** The precision of a date ("day", "month", "year"), or null when undated. */
 export function datePrecision(date: string | null | undefined): DatePrecision | null {
   return dateSpan(date)?.precision ?? null;

@@ -16,7 +16,7 @@
  * (two Chinese officials) is no dyad and is counted apart (`internal`).
  */
 import type { EntityType, Relation } from "../model/types.js";
-import { compareDates, dateInRange } from "./dates.js";
+import { compareDates, dateInRange, eventDate } from "./dates.js";
 
 export const RELATION_LIST: readonly Relation[] = ["called", "met", "wrote_to", "pledged_to"];
 
@@ -43,6 +43,8 @@ export interface EventLike {
   subject: { id: string };
   object: { id: string };
   date: string | null;
+  /** Day, month or year, when the model says so beside a full date. */
+  datePrecision?: string | null;
   initiator: { id: string } | null;
 }
 
@@ -128,13 +130,14 @@ export function dyadKey(a: string, b: string): string {
 
 /** The dyad of one event: its two actors (a < b), or null when both act for the same actor. */
 export function foldEvent(index: ActorIndex, ev: EventLike): { key: string; a: ActorRef; b: ActorRef; initiator: "a" | "b" | "none" } | null {
-  const s = index.actorOf(ev.subject.id, ev.date);
-  const o = index.actorOf(ev.object.id, ev.date);
+  const date = eventDate(ev);
+  const s = index.actorOf(ev.subject.id, date);
+  const o = index.actorOf(ev.object.id, date);
   if (s.id === o.id) return null;
   const [a, b] = s.id < o.id ? [s, o] : [o, s];
   let initiator: "a" | "b" | "none" = "none";
   if (ev.initiator) {
-    const i = index.actorOf(ev.initiator.id, ev.date).id;
+    const i = index.actorOf(ev.initiator.id, date).id;
     initiator = i === a.id ? "a" : i === b.id ? "b" : "none";
   }
   return { key: `${a.id}|${b.id}`, a, b, initiator };
@@ -142,7 +145,7 @@ export function foldEvent(index: ActorIndex, ev: EventLike): { key: string; a: A
 
 export function passes(ev: EventLike, filter: DyadFilter, relations?: Set<Relation>): boolean {
   if (relations && !relations.has(ev.relation)) return false;
-  return dateInRange(ev.date, filter.from ?? null, filter.to ?? null);
+  return dateInRange(eventDate(ev), filter.from ?? null, filter.to ?? null);
 }
 
 function relationSet(filter: DyadFilter): Set<Relation> | undefined {
@@ -171,9 +174,10 @@ export function computeDyads(index: ActorIndex, events: Iterable<EventLike>, fil
     d.count++;
     d.byRelation[ev.relation]++;
     d.initiatedBy[f.initiator]++;
-    if (ev.date) {
-      if (d.first === null || compareDates(ev.date, d.first) < 0) d.first = ev.date;
-      if (d.last === null || compareDates(ev.date, d.last) > 0) d.last = ev.date;
+    const date = eventDate(ev);
+    if (date) {
+      if (d.first === null || compareDates(date, d.first) < 0) d.first = date;
+      if (d.last === null || compareDates(date, d.last) > 0) d.last = date;
     }
     d.events.push(ev.id);
   }

@@ -4,7 +4,7 @@
  * sets the date filter. SVG built with createElementNS and textContent.
  */
 import type { Relation } from "../../src/model/types";
-import { bucketLabel, bucketOf, bucketSpan, dateSpan, type Granularity } from "../../src/graph/dates";
+import { bucketLabel, bucketOf, bucketSpan, dateSpan, eventDate, type Granularity } from "../../src/graph/dates";
 import { RELATION_COLORS, RELATION_LABELS } from "./data";
 import { h } from "./panel";
 import { RELATIONS } from "./state";
@@ -14,7 +14,7 @@ const NS = "http://www.w3.org/2000/svg";
 export interface ChartData {
   title: string;
   /** Date and relation of each contact. */
-  events: { date: string | null; relation: Relation }[];
+  events: { date: string | null; datePrecision?: string | null; relation: Relation }[];
   granularity: Granularity;
   from: string | null;
   to: string | null;
@@ -91,7 +91,7 @@ export class TimeChart {
         undated++;
         continue;
       }
-      const b = bucketOf(e.date, data.granularity);
+      const b = bucketOf(eventDate(e), data.granularity);
       if (b === null) {
         coarse++;
         continue;

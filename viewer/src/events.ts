@@ -4,9 +4,9 @@
  * reused (filtering a sorted order is linear, so a filter change or a playback step never sorts
  * 200,000 rows again), grouping by dyad, and the CSV / JSON lines export of the rows shown.
  */
-import type { ContactEvent } from "../../src/model/types";
+import type { ContactEvent, EntityType } from "../../src/model/types";
 import { ActorIndex, foldEvent, type ActorRef, type EntityLike } from "../../src/graph/dyads";
-import { datePrecision, dateSortKey } from "../../src/graph/dates";
+import { datePrecision, dateSortKey, eventDate } from "../../src/graph/dates";
 import { RELATION_LABELS, type ViewGraph } from "./data";
 import type { Column, ViewState } from "./state";
 
@@ -35,6 +35,9 @@ export class EventTable {
   /** Country dyad of each event ("" when both parties act for the same actor). */
   readonly dyadKey: string[] = [];
   readonly dyadInitiator: ("a" | "b" | "none")[] = [];
+  /** Entity types of each event's parties (for the type filter). */
+  readonly subjectKind: EntityType[] = [];
+  readonly objectKind: EntityType[] = [];
   readonly actors = new Map<string, ActorRef>();
   readonly index: Map<string, number> = new Map();
   private readonly orders = new Map<string, Int32Array>();
@@ -43,8 +46,10 @@ export class EventTable {
   constructor(private readonly graph: ViewGraph) {
     const entities: EntityLike[] = graph.mapNodes((id, a) => ({ id, type: a.kind, label: a.label, labelEn: a.labelEn, roles: a.roles }));
     const folder = (this.folder = new ActorIndex(entities));
-    graph.forEachEdge((key, e) => {
+    graph.forEachEdge((key, e, _s, _t, sa, ta) => {
       const i = this.keys.length;
+      this.subjectKind.push(sa.kind);
+      this.objectKind.push(ta.kind);
       this.keys.push(key);
       this.events.push(e);
       this.index.set(key, i);
@@ -82,9 +87,10 @@ export class EventTable {
   /** The cells of an event row, as text. */
   cells(i: number, lang: ViewState["lang"]): string[] {
     const e = this.events[i] as ContactEvent;
-    const precision = datePrecision(e.date);
+    const date = eventDate(e);
+    const precision = datePrecision(date);
     return [
-      e.date ? (precision === "day" ? e.date : `${e.date} (${precision})`) : "undated",
+      date ? (precision === "day" ? date : `${date} (${precision})`) : "undated",
       RELATION_LABELS[e.relation] ?? e.relation,
       this.name(e.subject.id, e.subject.label, lang),
       this.name(e.object.id, e.object.label, lang),
@@ -101,7 +107,7 @@ export class EventTable {
     const cached = this.orders.get(cacheKey);
     if (cached) return cached;
     const n = this.events.length;
-    const dates = this.events.map((e) => dateSortKey(e.date));
+    const dates = this.events.map((e) => dateSortKey(eventDate(e)));
     let primary: (string | number)[];
     const text = (id: string | undefined, fallback: string) => (id === undefined ? "\uffff" : this.name(id, fallback, lang));
     switch (column) {
@@ -130,13 +136,19 @@ export class EventTable {
         primary = this.events.map((e) => e.sources[0]?.text ?? "\uffff");
         break;
     }
-    const collator = new Intl.Collator(lang === "en" ? "en" : "zh-Hans-CN");
+    // Text columns: the distinct values sorted once with the collator, rows then compared by rank.
+    if (typeof primary[0] === "string" && column !== "date" && column !== "relation") {
+      const collator = new Intl.Collator(lang === "en" ? "en" : "zh-Hans-CN");
+      const distinct = [...new Set(primary as string[])].sort((p, q) => (p === "\uffff" ? 1 : q === "\uffff" ? -1 : collator.compare(p, q)));
+      const rank = new Map(distinct.map((v, r) => [v, r]));
+      primary = (primary as string[]).map((v) => rank.get(v) as number);
+    }
     const numeric = typeof primary[0] === "number";
     const idx = Array.from({ length: n }, (_, i) => i);
     idx.sort((x, y) => {
       const p = primary[x] as string | number;
       const q = primary[y] as string | number;
-      const c = numeric ? (p as number) - (q as number) || 0 : p === q ? 0 : column === "date" || column === "relation" ? (p < q ? -1 : 1) : collator.compare(p as string, q as string);
+      const c = numeric ? (p as number) - (q as number) || 0 : p === q ? 0 : p < q ? -1 : 1;
       if (c) return c;
       const d = dates[x] as string;
       const e = dates[y] as string;
@@ -212,8 +224,8 @@ export class EventTable {
       const e = this.events[i] as ContactEvent;
       const cells = [
         e.id,
-        e.date ?? "",
-        datePrecision(e.date) ?? "",
+        eventDate(e) ?? "",
+        datePrecision(eventDate(e)) ?? "",
         e.relation,
         e.subject.id,
         this.name(e.subject.id, e.subject.label, state.lang),
@@ -241,7 +253,7 @@ export class EventTable {
       if (i < 0) continue;
       const e = this.events[i] as ContactEvent;
       const { id, relation, subject, object, date, initiator, amount, sources } = e;
-      const record: Record<string, unknown> = { id, relation, subject, object, date, datePrecision: datePrecision(date), initiator, amount, sources };
+      const record: Record<string, unknown> = { id, relation, subject, object, date, datePrecision: datePrecision(eventDate(e)), initiator, amount, sources };
       if (state.countries) record.dyad = this.dyadKey[i];
       out.push(JSON.stringify(record));
     }

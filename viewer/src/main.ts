@@ -9,7 +9,7 @@
 import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from "sigma/rendering";
 import { downloadAsPNG } from "@sigma/export-image";
-import type { ContactEvent } from "../../src/model/types";
+import type { ContactEvent, EntityType } from "../../src/model/types";
 import { addDays, dateSpan, type Granularity } from "../../src/graph/dates";
 import { compareDyads, type Dyad, type DyadChange, type DyadStatus } from "../../src/graph/dyads";
 import { communityColor, fetchGraph, GraphFileError, RELATION_COLORS, RELATION_LABELS, toViewGraph, TYPE_COLORS, type ViewGraph } from "./data";
@@ -243,7 +243,7 @@ function open(graph: ViewGraph, source: string): void {
     const focus = focusNode();
     const dim = focus !== null && !edge.split("|").includes(focus);
     const selected = state.selected === `edge:${edge}`;
-    return { ...data, size: (selected ? 2 : 1) + 2.2 * Math.sqrt(n), color: dim ? "#e3e6ea" : selected ? "#1d2330" : color, label: String(n), forceLabel: !dim, zIndex: dim ? 0 : selected ? 2 : 1 };
+    return { ...data, size: (selected ? 2 : 1) + 2.2 * Math.sqrt(n), color: dim ? "#e3e6ea" : selected ? "#1d2330" : color, label: String(n), forceLabel: !dim && weights.dyads.size <= 300, zIndex: dim ? 0 : selected ? 2 : 1 };
   }
 
   const layout = new Layout(graph);
@@ -443,8 +443,7 @@ function open(graph: ViewGraph, source: string): void {
       for (let i = 0; i < t.events.length; i++) {
         const e = t.events[i] as ContactEvent;
         if (!state.relations.has(e.relation)) continue;
-        if (!graph.hasNode(e.subject.id) || !graph.hasNode(e.object.id)) continue;
-        if (!state.types.has(graph.getNodeAttribute(e.subject.id, "kind")) || !state.types.has(graph.getNodeAttribute(e.object.id, "kind"))) continue;
+        if (!state.types.has(t.subjectKind[i] as EntityType) || !state.types.has(t.objectKind[i] as EntityType)) continue;
         if (!t.inFocus(i, focus, state.countries)) continue;
         if (state.countries && !t.dyadKey[i]) continue;
         list.push(e);

@@ -3,7 +3,7 @@
  * click to clear), kept in step with the From/To date inputs.
  */
 import type { ViewGraph } from "./data";
-import { bucketOf, bucketSpan, dateSpan } from "../../src/graph/dates";
+import { bucketOf, bucketSpan, dateSpan, eventDate } from "../../src/graph/dates";
 
 const NS = "http://www.w3.org/2000/svg";
 
@@ -47,7 +47,7 @@ export class Timeline {
   setData(graph: ViewGraph): void {
     const months: number[] = [];
     graph.forEachEdge((_k, e) => {
-      const m = bucketOf(e.date, "month");
+      const m = bucketOf(eventDate(e), "month");
       if (m !== null) months.push(m);
     });
     if (!months.length) {

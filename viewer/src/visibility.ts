@@ -8,7 +8,7 @@
 import type { ViewGraph } from "./data";
 import type { Range, ViewState } from "./state";
 import { RELATIONS, TYPES } from "./state";
-import { dateSpan } from "../../src/graph/dates";
+import { dateSpan, eventDate } from "../../src/graph/dates";
 
 export interface Visibility {
   edges: Set<string>;
@@ -32,7 +32,7 @@ export function eventSpans(graph: ViewGraph): Map<string, [string, string] | nul
   if (!m) {
     m = new Map();
     graph.forEachEdge((key, e) => {
-      const s = dateSpan(e.date);
+      const s = dateSpan(eventDate(e));
       (m as Map<string, [string, string] | null>).set(key, s ? [s.start, s.end] : null);
     });
     spans.set(graph, m);
