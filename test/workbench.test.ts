@@ -217,7 +217,7 @@ run("the analyst's workbench", () => {
   });
 
   it("relations over time for an entity; brushing the chart sets the dates; playback moves a window", async () => {
-    const { page, errors } = await openPage("/?table=open&view=countries&node=country/china");
+    const { page, errors } = await openPage("/?table=open&th=360&view=countries&node=country/china");
     expect(await page.locator("#chart .chart-title").textContent()).toBe("中国: contacts over time");
     const bars = page.locator("#time-chart .bucket");
     expect(await bars.count()).toBe(3); // 2020-01, 2020-02, 2020-03
@@ -227,8 +227,6 @@ run("the analyst's workbench", () => {
     expect(new URL(page.url()).searchParams.get("by")).toBe("week");
     expect(await bars.count()).toBeGreaterThan(6);
     await page.selectOption("#chart select", "month");
-    await shot(page, "workbench-time-page");
-    await page.locator("#workbench").screenshot({ path: join(ARTIFACTS, "workbench-time.png") });
 
     // Brush February.
     const feb = await page.locator('#time-chart .bucket[data-bucket="2020-02"]').boundingBox();
@@ -240,6 +238,9 @@ run("the analyst's workbench", () => {
     let state = await hooks(page, (h) => h.state());
     expect([state.from, state.to]).toEqual(["2020-02-01", "2020-02-29"]);
     expect(await page.locator("#table-caption").textContent()).toBe("17 events in 17 dyads · 中国");
+    await page.waitForTimeout(300);
+    await shot(page, "workbench-time-page");
+    await page.locator("#workbench").screenshot({ path: join(ARTIFACTS, "workbench-time.png") });
     await page.dblclick("#time-chart");
     state = await hooks(page, (h) => h.state());
     expect([state.from, state.to]).toEqual([null, null]);

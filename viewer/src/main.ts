@@ -230,7 +230,7 @@ function open(graph: ViewGraph, source: string): void {
     const label = state.lang === "en" && data.labelEn ? data.labelEn : data.label;
     const focus = focusNode();
     if (focus && focus !== node && !countryGraph?.areNeighbors(focus, node)) return { ...data, size, label, color: "#d8dbe0", zIndex: 0 };
-    return { ...data, size, label, highlighted: focus === node, zIndex: focus === node ? 2 : 1 };
+    return { ...data, size, label, forceLabel: weights.actors.size <= 60, highlighted: focus === node, zIndex: focus === node ? 2 : 1 };
   }
   function countryEdge(edge: string, data: Data): Data {
     const n = weights.dyads.get(edge);
