@@ -149,7 +149,7 @@ describe("JSON API", () => {
     const spec = (await api("/openapi.json")).body as { openapi: string; paths: Record<string, unknown> };
     expect(spec.openapi).toMatch(/^3\./);
     const paths = Object.keys(spec.paths).sort();
-    expect(paths).toEqual(["/api/communities", "/api/contacts", "/api/entity", "/api/graph", "/api/path", "/api/search", "/api/stats", "/api/timeline", "/api/top", "/sparql"]);
+    expect(paths).toEqual(["/api/communities", "/api/contacts", "/api/dyads", "/api/entity", "/api/graph", "/api/path", "/api/search", "/api/stats", "/api/timeline", "/api/top", "/sparql"]);
 
     expect((await api(`/api/search?q=${encodeURIComponent("盖茨")}`)).body.results).toEqual(expect.arrayContaining([expect.objectContaining({ label: "比尔·盖茨" })]));
     const xi = (await api(`/api/entity?name=${encodeURIComponent("習近平")}`)).body as { entity: { id: string }; iri: string; degree: number };

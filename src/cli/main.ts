@@ -9,6 +9,7 @@ import { formatReport, GoldFormatError, readGold, readJsonLines, score, summaryO
 import { isoDate } from "../ingest/read.js";
 import { formatViolations, RdfFileError, validatePath } from "../export/validate.js";
 import { registerGraphCommands } from "./graph-commands.js";
+import { registerDyadsCommand } from "./dyads-command.js";
 import { UsageError } from "./errors.js";
 import { progressReporter } from "./progress.js";
 import { BuildFolderError } from "../model/read.js";
@@ -100,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   registerGraphCommands(program, (c) => (code = c));
+  registerDyadsCommand(program);
 
   try {
     await program.parseAsync(argv, { from: "user" });

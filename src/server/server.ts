@@ -18,6 +18,7 @@ import { registerSparql } from "./sparql-route.js";
 import { registerSecurity } from "./security.js";
 import { registerFiles } from "./files.js";
 import { apiSchemas } from "./schemas.js";
+import { registerDyadRoutes } from "./routes/dyads.js";
 
 export interface ServerOptions {
   /** Per-query time limit of the SPARQL endpoint, ms. */
@@ -87,6 +88,7 @@ export async function createServer(buildDir: string, opts: ServerOptions = {}): 
   });
 
   registerApi(app, graph);
+  registerDyadRoutes(app, graph);
   registerSparql(app, sparql);
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());

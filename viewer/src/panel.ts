@@ -21,6 +21,69 @@ export interface PanelActions {
   select(selection: string | null): void;
 }
 
+/** The country view's panel: an actor and its dyads, or a dyad and its events. */
+export interface ActorPanel {
+  title: string;
+  sub: string;
+  /** Dyads of an actor: counterpart, contacts, selection to make. */
+  dyads?: { label: string; count: number; select: string }[];
+  events?: ContactEvent[];
+}
+
+export function renderActorPanel(panel: HTMLElement, graph: ViewGraph, state: ViewState, content: ActorPanel | null, actions: PanelActions): void {
+  panel.replaceChildren();
+  if (!content) {
+    panel.hidden = true;
+    return;
+  }
+  const close = h("button", { class: "close", type: "button", "aria-label": "Close" }, "×");
+  close.addEventListener("click", () => actions.select(null));
+  panel.append(close, h("h2", {}, content.title), h("p", { class: "sub" }, content.sub));
+  if (content.dyads) {
+    panel.append(h("h3", {}, `Counterparts (${content.dyads.length})`));
+    const list = h("ul", { class: "dyads" });
+    for (const d of content.dyads) {
+      const b = h("button", { class: "link", type: "button" }, d.label);
+      b.addEventListener("click", () => actions.select(d.select));
+      list.append(h("li", {}, b, ` ${d.count} contact${d.count === 1 ? "" : "s"}`));
+    }
+    panel.append(list);
+  }
+  if (content.events) {
+    panel.append(h("h3", {}, `Events (${content.events.length})`), ...content.events.map((ev) => eventItem(graph, state, ev, actions)));
+  }
+  panel.hidden = false;
+}
+
+function eventItem(graph: ViewGraph, state: ViewState, ev: ContactEvent, actions: PanelActions, from?: string): HTMLElement {
+  const name = (id: string) => {
+    const a = graph.getNodeAttributes(id);
+    return state.lang === "en" && a.labelEn ? a.labelEn : a.label;
+  };
+  const entityLink = (id: string) => {
+    const b = h("button", { class: "link", type: "button" }, name(id));
+    b.addEventListener("click", () => actions.select(`node:${id}`));
+    return b;
+  };
+  const other = from === undefined ? null : ev.subject.id === from ? ev.object.id : ev.subject.id;
+  const arrow = ev.relation === "called" || ev.relation === "met" ? "—" : ev.subject.id === from ? "→" : "←";
+  const head = h(
+    "div",
+    { class: "head" },
+    h("span", { class: "date" }, ev.date ?? "undated"),
+    h("span", { class: "relation" }, RELATION_LABELS[ev.relation]),
+    other ? arrow : null,
+    other && graph.hasNode(other) ? entityLink(other) : null,
+    from === undefined && graph.hasNode(ev.subject.id) ? entityLink(ev.subject.id) : null,
+    from === undefined ? "—" : null,
+    from === undefined && graph.hasNode(ev.object.id) ? entityLink(ev.object.id) : null,
+    ev.initiator ? h("span", { class: "initiator" }, `initiator: ${ev.initiator.label}`) : null,
+    ev.amount ? h("span", { class: "amount" }, `${ev.amount.value.toLocaleString("en")} ${ev.amount.currency}`) : null,
+  );
+  const sources = ev.sources.map((s) => h("div", { class: "source" }, h("blockquote", {}, s.text), h("div", { class: "doc" }, `${s.doc} · ${s.start}–${s.end}`)));
+  return h("div", { class: state.selected === `edge:${ev.id}` ? "event selected" : "event", "data-event": ev.id }, head, ...sources);
+}
+
 export function renderPanel(panel: HTMLElement, graph: ViewGraph, state: ViewState, visibleEdges: Set<string>, actions: PanelActions): void {
   panel.replaceChildren();
   const sel = state.selected;
@@ -54,7 +117,7 @@ export function renderPanel(panel: HTMLElement, graph: ViewGraph, state: ViewSta
       ev.amount ? h("span", { class: "amount" }, `${ev.amount.value.toLocaleString("en")} ${ev.amount.currency}`) : null,
     );
     const sources = ev.sources.map((s) => h("div", { class: "source" }, h("blockquote", {}, s.text), h("div", { class: "doc" }, `${s.doc} · ${s.start}–${s.end}`)));
-    return h("div", { class: "event", "data-event": ev.id }, head, ...sources);
+    return h("div", { class: state.selected === `edge:${ev.id}` ? "event selected" : "event", "data-event": ev.id }, head, ...sources);
   };
 
   if (sel.startsWith("node:")) {

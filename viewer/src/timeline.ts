@@ -3,20 +3,20 @@
  * click to clear), kept in step with the From/To date inputs.
  */
 import type { ViewGraph } from "./data";
+import { bucketOf, bucketSpan, dateSpan, eventDate } from "../../src/graph/dates";
 
 const NS = "http://www.w3.org/2000/svg";
 
-/** Month of a date at any precision (YYYY-MM-DD, YYYY-MM, YYYY: a year counts in its January). */
-function monthIndex(date: string): number {
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7) || 1) - 1;
+/** Month of a date of any precision (a year-precision date has none); a bound's month. */
+function monthIndex(date: string, end = false): number {
+  const s = dateSpan(date);
+  return s ? (bucketOf(end ? s.end : s.start, "month") as number) : 0;
 }
 function monthStart(i: number): string {
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`;
+  return bucketSpan(i, "month").start;
 }
 function monthEnd(i: number): string {
-  const y = Math.floor(i / 12);
-  const m = (i % 12) + 1;
-  return `${y}-${String(m).padStart(2, "0")}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+  return bucketSpan(i, "month").end;
 }
 
 export class Timeline {
@@ -47,14 +47,20 @@ export class Timeline {
   setData(graph: ViewGraph): void {
     const months: number[] = [];
     graph.forEachEdge((_k, e) => {
-      if (e.date) months.push(monthIndex(e.date));
+      const m = bucketOf(eventDate(e), "month");
+      if (m !== null) months.push(m);
     });
     if (!months.length) {
       this.counts = [];
       return;
     }
-    this.first = Math.min(...months);
-    const last = Math.max(...months);
+    let first = Infinity;
+    let last = -Infinity;
+    for (const m of months) {
+      if (m < first) first = m;
+      if (m > last) last = m;
+    }
+    this.first = first;
     this.counts = new Array(last - this.first + 1).fill(0);
     for (const m of months) this.counts[m - this.first] = (this.counts[m - this.first] ?? 0) + 1;
   }
@@ -66,10 +72,10 @@ export class Timeline {
     const width = this.svg.clientWidth || 800;
     const height = this.svg.clientHeight || 56;
     this.svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    const max = Math.max(...this.counts);
+    const max = this.counts.reduce((a, b) => Math.max(a, b), 1);
     const bw = width / n;
     const lo = from ? monthIndex(from) : -Infinity;
-    const hi = to ? monthIndex(to) : Infinity;
+    const hi = to ? monthIndex(to, true) : Infinity;
     this.counts.forEach((c, i) => {
       const m = this.first + i;
       const barHeight = c ? Math.max(2, ((height - 14) * c) / max) : 0;
@@ -86,7 +92,7 @@ export class Timeline {
     });
     if (from || to) {
       const a = Math.max(0, (from ? monthIndex(from) : this.first) - this.first);
-      const b = Math.min(n - 1, (to ? monthIndex(to) : this.first + n - 1) - this.first);
+      const b = Math.min(n - 1, (to ? monthIndex(to, true) : this.first + n - 1) - this.first);
       const brush = document.createElementNS(NS, "rect");
       brush.setAttribute("class", "brush");
       brush.setAttribute("x", String(a * bw));
