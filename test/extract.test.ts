@@ -13,7 +13,8 @@ describe("contact events", () => {
 
   it("应…邀请 names the inviting side", () => {
     const m = extractText("新华社北京2021年3月3日电 应挪威首相索尔贝格邀请，国务院总理李克强3日同索尔贝格举行视频会晤。");
-    expect(summaries(m)).toEqual(["met 李克强—索尔贝格 2021-03-03 init=索尔贝格"]);
+    // A video meeting is a call: the parties were not in one place.
+    expect(summaries(m)).toEqual(["called 李克强—索尔贝格 2021-03-03 init=索尔贝格"]);
   });
 
   it("a list of parties gives one event each", () => {

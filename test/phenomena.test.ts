@@ -196,3 +196,10 @@ describe("ceremonies", () => {
     expect(summaries(m)).toEqual(["met 习近平—福雷 2017-05-30"]);
   });
 });
+
+describe("video meetings and radio datelines", () => {
+  it("a video meeting is a call; 北京7月22日消息 and a date run on after the lead anchor the day", () => {
+    const m = extractText("央广网北京7月22日消息 国务院总理李克强21日应约同老挝总理通伦举行视频会晤。2020-07-22 新闻摘要全文>>>");
+    expect(summaries(m)).toEqual(["called 李克强—通伦 2020-07-21 init=通伦"]);
+  });
+});

@@ -25,7 +25,8 @@ export function datePrefix(text: string): { date: string; end: number } | undefi
 
 /** The first date standing alone on a short line of the page, YYYY-MM-DD. */
 export function pageDate(text: string): string | undefined {
-  const lines = text.split("\n", SCAN_LINES + 1).slice(0, SCAN_LINES);
+  // A scraped page may run a date on after the lead's full stop (…会晤。2020-07-22 摘要全文).
+  const lines = text.split("\n", SCAN_LINES + 1).slice(0, SCAN_LINES).flatMap((l) => l.split(/(?<=[。！？])/));
   for (const line of lines) {
     const date = dateOfLine(line);
     if (date) return date;
