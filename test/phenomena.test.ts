@@ -203,3 +203,10 @@ describe("video meetings and radio datelines", () => {
     expect(summaries(m)).toEqual(["called 李克强—通伦 2020-07-21 init=通伦"]);
   });
 });
+
+describe("holders we do not know", () => {
+  it("向越共中央总书记X / 向政府副总理兼外长Y: an unknown holder between the preposition and the title", () => {
+    const m = extractText("2019年5月3日，柬埔寨首相洪森向越共中央总书记阮富仲致唁电，泰国外交部长敦·巴穆威奈向政府副总理兼外长范平明致唁电。");
+    expect(summaries(m)).toEqual(["wrote_to 敦·巴穆威奈→范平明 2019-05-03", "wrote_to 洪森→阮富仲 2019-05-03"]);
+  });
+});
