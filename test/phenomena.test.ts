@@ -210,3 +210,10 @@ describe("holders we do not know", () => {
     expect(summaries(m)).toEqual(["wrote_to 敦·巴穆威奈→范平明 2019-05-03", "wrote_to 洪森→阮富仲 2019-05-03"]);
   });
 });
+
+describe("the page-date line", () => {
+  it("anchors the text, but its date does not replace the dateline's as the reference", () => {
+    const m = extractText("赵乐际会见委内瑞拉总统马杜罗\n2023-11-26 15:07:12 阅读(882)\n新华社北京9月14日电 全国人大常委会委员长赵乐际14日在北京会见委内瑞拉总统马杜罗。");
+    expect(summaries(m)).toEqual(["met 赵乐际—马杜罗 2023-09-14"]);
+  });
+});

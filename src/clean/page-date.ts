@@ -23,13 +23,21 @@ export function datePrefix(text: string): { date: string; end: number } | undefi
   return m && date ? { date, end: m[0].length } : undefined;
 }
 
-/** The first date standing alone on a short line of the page, YYYY-MM-DD. */
-export function pageDate(text: string): string | undefined {
-  // A scraped page may run a date on after the lead's full stop (…会晤。2020-07-22 摘要全文).
-  const lines = text.split("\n", SCAN_LINES + 1).slice(0, SCAN_LINES).flatMap((l) => l.split(/(?<=[。！？])/));
-  for (const line of lines) {
-    const date = dateOfLine(line);
-    if (date) return date;
+/**
+ * The first date standing alone on a short line of the page, YYYY-MM-DD, and where that line
+ * starts (the line is page furniture: its date must not be read as a date of the text).
+ */
+export function pageDate(text: string): { date: string; start: number } | undefined {
+  let at = 0;
+  for (const line of text.split("\n", SCAN_LINES + 1).slice(0, SCAN_LINES)) {
+    // A scraped page may run a date on after the lead's full stop (…会晤。2020-07-22 摘要全文).
+    let pieceAt = at;
+    for (const piece of line.split(/(?<=[。！？])/)) {
+      const date = dateOfLine(piece);
+      if (date) return { date, start: pieceAt };
+      pieceAt += piece.length;
+    }
+    at += line.length + 1;
   }
   return undefined;
 }

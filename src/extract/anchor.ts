@@ -9,7 +9,7 @@ import { parseChineseNumeral } from "./numbers.js";
 
 const DATELINE = /(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月)?(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专电|电|综合外电报导|综合报导|综合报道|消息|讯)/;
 /** How far into the text a dateline is looked for. */
-const DATELINE_WINDOW = 300;
+const DATELINE_WINDOW = 1200;
 
 /** A date resolver set to the document's anchor (candidates in order of trust, first defined wins). */
 export function anchorResolver(norm: string, candidates: (string | undefined)[]): DateResolver {

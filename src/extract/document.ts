@@ -100,7 +100,10 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   if (doc.url) info.url = doc.url;
   if (doc.encoding) info.encoding = doc.encoding;
 
-  const resolver = anchorResolver(norm, [doc.date, cleaned.published, prefix?.date, pageDate(repaired.text), opts.date]);
+  // A date alone on a short line of the page (furniture removal may have dropped the line: the
+  // date is read before it; the line, where it survives, is not text to read dates from).
+  const onPage = pageDate(clean.text);
+  const resolver = anchorResolver(norm, [doc.date, cleaned.published, prefix?.date, pageDate(repaired.text)?.date, opts.date]);
   if (resolver.reference) info.date = resolver.reference;
 
   const ctx = new EventStage(norm, clean, lex, opts.homeCountry);
@@ -111,6 +114,7 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   for (const s of sentences) ctx.recordMentions(s);
   ctx.addAliases(aliases);
   ctx.delegation = findDelegation(norm, sentences, lex.data.relations.delegation, lex);
-  const events = ctx.findEvents(sentences, resolver);
+  // The page-date line is furniture: its date is the anchor, not a date of the text.
+  const events = ctx.findEvents(onPage ? sentences.filter((s) => !(s.start >= onPage.start && s.start <= onPage.start + 4)) : sentences, resolver);
   return { info, entities: ctx.entities, events: mergeDocumentEvents(events, resolver.reference) };
 }
