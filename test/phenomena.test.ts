@@ -217,3 +217,10 @@ describe("the page-date line", () => {
     expect(summaries(m)).toEqual(["met 赵乐际—马杜罗 2023-09-14"]);
   });
 });
+
+describe("同日", () => {
+  it("is the day of the contact last reported, whatever other dates came in between", () => {
+    const m = extractText("文章日期:2019年10月23日\n国务委员兼外长王毅周一(21日)在巴黎与法国总统马克龙会晤。马克龙将在11月4至6日访华。王毅同日另与法国外长勒德里昂举行会谈。");
+    expect(summaries(m)).toEqual(["met 王毅—勒德里昂 2019-10-21", "met 王毅—马克龙 2019-10-21"]);
+  });
+});

@@ -21,7 +21,8 @@ import { scanTokens } from "./tokens.js";
 import { blankAsides, findAsides } from "./asides.js";
 import { findDelegation } from "./delegations.js";
 import { mergeDocumentEvents } from "./document-events.js";
-import { splitSentences } from "./sentences.js";
+import { splitSentences, type Sentence } from "./sentences.js";
+import { isDateOnly } from "./dates.js";
 import { anchorResolver } from "./anchor.js";
 import { EventStage } from "./events.js";
 
@@ -115,6 +116,8 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   ctx.addAliases(aliases);
   ctx.delegation = findDelegation(norm, sentences, lex.data.relations.delegation, lex);
   // The page-date line is furniture: its date is the anchor, not a date of the text.
-  const events = ctx.findEvents(onPage ? sentences.filter((s) => !(s.start >= onPage.start && s.start <= onPage.start + 4)) : sentences, resolver);
+  // (A date alone on its line may also head the items of a timeline: that line is kept.)
+  const isPageLine = (s: Sentence) => onPage !== undefined && s.start >= onPage.start && s.start <= onPage.start + 4 && !isDateOnly(norm.slice(s.start, s.end));
+  const events = ctx.findEvents(sentences.filter((s) => !isPageLine(s)), resolver);
   return { info, entities: ctx.entities, events: mergeDocumentEvents(events, resolver.reference) };
 }

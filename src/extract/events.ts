@@ -29,11 +29,14 @@ export class EventStage extends DiscourseStage {
     let pendingDate: string | null = null;
     let previousSentenceDate: string | null = null;
     let lastMonthDay: string | undefined;
+    let lastEventDay: string | undefined;
 
     for (const s of sentences) {
       const text = norm.slice(s.start, s.end);
       // Dates in this sentence, resolved in reading order.
-      const dates = scanTimeExpressions(norm, s.start, s.end).map((t) => ({ pos: t.start, date: resolver.resolve(t), rangeEnd: t.rangeEnd === true, end: t.end, monthDay: t.month && t.day ? `${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}` : t.relative === "same" ? lastMonthDay : undefined }));
+      // 同日/当天 is the day of the contact last reported, when there is one (not of a date
+      // mentioned since, such as a planned visit's).
+      const dates = scanTimeExpressions(norm, s.start, s.end).map((t) => ({ pos: t.start, date: t.relative === "same" && lastEventDay ? (resolver.resolve(t), lastEventDay) : resolver.resolve(t), rangeEnd: t.rangeEnd === true, end: t.end, monthDay: t.month && t.day ? `${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}` : t.relative === "same" ? lastMonthDay : undefined }));
       // 当日 after 9月20日 (no year) is that day too.
       for (const d of dates) if (!d.date && d.monthDay) lastMonthDay = d.monthDay;
       if (isDateOnly(text)) {
@@ -161,6 +164,7 @@ export class EventStage extends DiscourseStage {
               if (types && !this.fits(obj, types.object)) continue;
               const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
               for (const date of eventDates) {
+                if (date && date.length >= 10) lastEventDay = date;
                 events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span] });
                 if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, ...undatedDay, amount, spans: [span] });
               }
