@@ -7,6 +7,8 @@ import type { FastifyInstance } from "fastify";
 import type { DiplographGraph } from "../../graph/api.js";
 import { ActorIndex, computeDyads, type DyadFilter } from "../../graph/dyads.js";
 import type { Relation } from "../../model/types.js";
+import { validDate } from "../../ingest/read.js";
+import { errorBody } from "../schemas.js";
 
 const RELATIONS = ["called", "met", "wrote_to", "pledged_to"] as const;
 /** YYYY-MM-DD, or a month (YYYY-MM) or a year (YYYY). */
@@ -21,6 +23,8 @@ export function registerDyadRoutes(app: FastifyInstance, g: DiplographGraph): vo
     "/api/dyads",
     {
       schema: {
+        operationId: "listDyads",
+        tags: ["contacts"],
         summary: "Contacts between countries and organizations (persons folded into the actor they act for), by pair",
         description:
           "Each person counts for the country or organization of their role (时任 roles included; a country before an organization before a place, then the smallest id). " +
@@ -33,8 +37,10 @@ export function registerDyadRoutes(app: FastifyInstance, g: DiplographGraph): vo
             to: { type: "string", pattern: DATE_BOUND, description: "last day included (YYYY-MM-DD, YYYY-MM or YYYY)" },
             limit: { type: "integer", minimum: 1, maximum: 100000 },
           },
+          additionalProperties: false,
         },
         response: {
+          400: { ...errorBody, description: "A parameter is missing or wrong (a date that does not exist, an unknown relation)" },
           200: {
             type: "object",
             properties: {
@@ -62,11 +68,19 @@ export function registerDyadRoutes(app: FastifyInstance, g: DiplographGraph): vo
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { limit, ...q } = req.query;
+      for (const bound of [q.from, q.to]) if (bound !== undefined && !realPeriod(bound)) return reply.code(400).send({ error: `${bound} is not a real day, month or year` });
       const filter: DyadFilter = { ...(q.relation ? { relation: q.relation } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
       const { dyads, internal } = computeDyads(index, g.model.events, filter);
       return { dyads: limit ? dyads.slice(0, limit) : dyads, internal, total: dyads.length };
     },
   );
+}
+
+/** A day that exists, a month 01–12 or a year. */
+function realPeriod(bound: string): boolean {
+  if (bound.length === 10) return validDate(bound);
+  if (bound.length === 7) return Number(bound.slice(5)) >= 1 && Number(bound.slice(5)) <= 12;
+  return bound.length === 4;
 }
