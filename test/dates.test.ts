@@ -51,3 +51,11 @@ describe("date precision", () => {
     expect(summaries(m)).toEqual(["met 胡锦涛—布什 2005"]);
   });
 });
+
+describe("dates after a full date of the text", () => {
+  it("a list goes on in the year of the full date before it, forward or a few weeks back", () => {
+    expect(resolveAll("2018年3月23日会见A，10月23日会见B", "2019-01-06")).toEqual(["2018-03-23", "2018-10-23"]);
+    expect(resolveAll("2020年2月27日会见A，1月28日会见B", "2020-03-01")).toEqual(["2020-02-27", "2020-01-28"]);
+    expect(resolveAll("2018年12月20日会见A，1月5日会见B", "2019-02-01")).toEqual(["2018-12-20", "2019-01-05"]);
+  });
+});

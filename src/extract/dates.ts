@@ -92,6 +92,8 @@ interface YMD {
 export class DateResolver {
   private ref: YMD | undefined;
   private last: string | undefined;
+  /** Whether the reference is a full date written in the text (a list goes on from it), not the page's. */
+  private refFromText = false;
 
   constructor(anchor?: string) {
     if (anchor) this.ref = parse(anchor);
@@ -105,6 +107,7 @@ export class DateResolver {
   /** Sets the reference (the dateline once the year is known). */
   setReference(date: string): void {
     this.ref = parse(date);
+    this.refFromText = false;
   }
 
   /** The date an expression denotes, or null when it cannot be known. */
@@ -115,7 +118,17 @@ export class DateResolver {
       if (this.ref) out = addDays(this.ref, t.relative);
     } else if (t.year !== undefined && t.month !== undefined && t.day !== undefined) {
       out = { y: t.year, m: t.month, d: t.day };
-      if (valid(out)) this.ref = out;
+      if (valid(out)) {
+        this.ref = out;
+        this.refFromText = true;
+      }
+    } else if (t.month !== undefined && t.day !== undefined && this.ref && this.refFromText) {
+      // After a full date of the text (2018年3月23日…，10月23日…) a list goes forward: the same
+      // year, or the next when that would be more than half a year before (a list running back a
+      // few weeks, newest first, stays in the year).
+      const ref = this.ref;
+      out = { y: ref.y, m: t.month, d: t.day };
+      if (valid(out) && dayNumber(out) < dayNumber(ref) - 183) out = { ...out, y: ref.y + 1 };
     } else if (t.month !== undefined && t.day !== undefined && this.ref) {
       const ref = this.ref;
       const candidates = [ref.y - 1, ref.y, ref.y + 1].map((y) => ({ y, m: t.month as number, d: t.day as number })).filter(valid);
