@@ -224,3 +224,15 @@ describe("同日", () => {
     expect(summaries(m)).toEqual(["met 王毅—勒德里昂 2019-10-21", "met 王毅—马克龙 2019-10-21"]);
   });
 });
+
+describe("lists over commas", () => {
+  it("会见了A部长X,B部长Y,C市长Z等政要: every name of the list, up to the clause that is not one", () => {
+    const m = extractText("2015年5月28日，胡春华还会见了新西兰经济发展部长乔伊斯,毛利党联合领袖、毛利发展部长弗拉维尔,奥克兰市长布朗等政要,考察了新西兰乳业。");
+    expect(summaries(m)).toEqual(["met 胡春华—乔伊斯 2015-05-28", "met 胡春华—布朗 2015-05-28", "met 胡春华—弗拉维尔 2015-05-28"]);
+  });
+
+  it("a clause with a date or a verb is not part of a list (张军8日宣布，…)", () => {
+    const m = extractText("新华社联合国3月8日电 中国常驻联合国代表张军8日宣布，中国政府决定向联合国儿童基金会捐款200万美元。", { date: "2023-03-08" });
+    expect(summaries(m)).toEqual(["pledged_to 中国→联合国儿童基金会 2023-03-08 2000000 USD"]);
+  });
+});

@@ -90,10 +90,11 @@ export class DiscourseStage extends RoleStage {
     let leftover = 0;
     for (const raw of gaps) {
       const gap = raw.replace(/[、,，\s]|和|及|以及/g, "");
-      if ([...gap].some((_, i) => this.lex.speechVerbs.matchesAt(gap, i) || this.lex.cues.matchesAt(gap, i))) return false;
+      // A verb, a boundary word or a number (张军8日宣布) means a sentence, not a list.
+      if (/\d/.test(gap) || [...gap].some((_, i) => this.lex.speechVerbs.matchesAt(gap, i) || this.lex.cues.matchesAt(gap, i) || (this.lex.nameBoundaries.longestAt(gap, i)?.end ?? i) - i >= 2)) return false;
       leftover += gap.length;
     }
-    return leftover <= 6 * tokens.filter((t) => t.kind === "person").length;
+    return leftover <= 12 * tokens.filter((t) => t.kind === "person").length;
   }
 
   /**

@@ -216,6 +216,15 @@ export class EventStage extends DiscourseStage {
         }
       } else {
         const objects = this.participants(cue.end, nextCueStart, clauseTokens, speaker, lastSubject, true);
+        // 会见了A部长X，B部长Y，C市长Z等政要: the list goes on over the clauses that hold only names.
+        if (objects.length && nextCueStart === b && this.isPureList(cue.end, b, clauseTokens.filter((t) => t.start >= cue.end))) {
+          for (let k = ci + 1; k < clauses.length; k++) {
+            const [ka, kb] = clauses[k] as [number, number];
+            const kt = tokensIn(s.tokens, ka, kb);
+            if (!kt.some((t) => t.kind === "person") || !this.isPureList(ka, kb, kt)) break;
+            for (const p of this.participants(ka, kb, kt, speaker, lastSubject)) if (!objects.some((o) => o.key === p.key)) objects.push(p);
+          }
+        }
         if (objects.length) return { subjectSlot: [a, cue.start], objects, objectStart: cue.end };
       }
     }
