@@ -99,6 +99,8 @@ export class MentionStage extends DocState {
           if (covered(tokens, a) || tokensIn(tokens, a, i).length > 0) break;
           // Cheap test first: a name starts with a family name or a transliteration character.
           if (!lex.surnames.matchesAt(norm, a) && !lex.transliteration.has(norm[a] as string)) break;
+          if (this.names.longestAt(norm, a, i)?.end === i) break; // known already
+
           const name = nameBefore(norm, a, i, lex);
           if (name && name.start === a) this.addPerson(norm.slice(a, i));
           break;
