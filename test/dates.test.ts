@@ -47,8 +47,8 @@ describe("date precision", () => {
 
   it("passing mentions of one pair in different months are one past contact dated by what they share", async () => {
     const { extractText, summaries } = await import("./helpers/extract.js");
-    const m = extractText("回顾：2005年9月，国家主席胡锦涛同美国总统布什会晤。2005年11月，胡锦涛与布什举行会谈。");
-    expect(summaries(m)).toEqual(["met 胡锦涛—布什 2005"]);
+    const m = extractText("回顾：2013年6月，国家主席习近平同美国总统奥巴马会晤。2013年9月，习近平与奥巴马举行会谈。");
+    expect(summaries(m)).toEqual(["met 习近平—奥巴马 2013"]);
   });
 });
 

@@ -36,8 +36,8 @@ describe("text damage", () => {
   });
 
   it("a foreign agency's dateline (中央社华盛顿17日电) fixes the day of 今天", () => {
-    const m = extractText("2021/7/18 05:10\n(中央社华盛顿17日综合外电报导)美国国务卿布林肯今天与中共中央外事办主任杨洁篪通电话。");
-    expect(summaries(m)).toEqual(["called 布林肯—杨洁篪 2021-07-17"]);
+    const m = extractText("2021/7/18 05:10\n(中央社伦敦17日综合外电报导)英国外交大臣拉布今天与国务委员兼外长王毅通电话。");
+    expect(summaries(m)).toEqual(["called 拉布—王毅 2021-07-17"]);
   });
 });
 
@@ -55,8 +55,8 @@ describe("names across regions and scripts", () => {
   });
 
   it("posts outside the old title list still give a person with a role", () => {
-    const m = extractText("2023年4月11日，国家副主席韩正在北京会见美国加州州长纽森和参议员卡尔森。");
-    expect(summaries(m)).toEqual(["met 韩正—卡尔森 2023-04-11", "met 韩正—纽森 2023-04-11"]);
+    const m = extractText("2023年4月11日，国家副主席韩正在北京会见美国犹他州州长考克斯和参议员卡尔森。");
+    expect(summaries(m)).toEqual(["met 韩正—卡尔森 2023-04-11", "met 韩正—考克斯 2023-04-11"]);
     expect(m.entities.find((e) => e.label === "卡尔森")?.type).toBe("Person");
   });
 });
@@ -78,13 +78,13 @@ describe("meetings and messages in their forms", () => {
   });
 
   it("a message named by its medium before 向 (以致电等方式向X致以慰问)", () => {
-    const m = extractText("2022年6月23日，法国总统马克龙、德国总理朔尔茨、波黑主席团三位成员、意大利总理德拉吉等外国领导人以致电、致信等方式向习近平主席致以慰问。");
+    const m = extractText("2022年6月23日，法国总统马克龙、德国总理朔尔茨、波黑主席团三位成员、意大利总理德拉吉等外国领导人以致电或致函方式向习近平主席表示慰问。");
     expect(summaries(m)).toEqual(["wrote_to 德拉吉→习近平 2022-06-23", "wrote_to 朔尔茨→习近平 2022-06-23", "wrote_to 马克龙→习近平 2022-06-23"]);
   });
 
   it("a list of senders spread over several clauses, to 中方", () => {
-    const m = extractText("发言人说，俄罗斯总理米舒斯京、国家杜马主席沃洛金，泰国总理巴育，联合国秘书长古特雷斯等领导人也以致慰问电等方式向中方表示慰问。");
-    expect(summaries(m)).toEqual(["wrote_to 古特雷斯→中国 undated", "wrote_to 巴育→中国 undated", "wrote_to 沃洛金→中国 undated", "wrote_to 米舒斯京→中国 undated"]);
+    const m = extractText("发言人说，越南总理范明政、国会主席王庭惠，新加坡总理李显龙，世卫组织总干事谭德塞等领导人也以致慰问电等方式向中方表示慰问。");
+    expect(summaries(m)).toEqual(["wrote_to 李显龙→中国 undated", "wrote_to 王庭惠→中国 undated", "wrote_to 范明政→中国 undated", "wrote_to 谭德塞→中国 undated"]);
   });
 
   it("the sender of a condolence message named before the occasion (就…向X致慰问电)", () => {
@@ -95,8 +95,8 @@ describe("meetings and messages in their forms", () => {
 
 describe("discourse", () => {
   it("a clause without a subject takes the person its sentence opened with", () => {
-    const m = extractText("2023年6月28日，新西兰总理希普金斯率团访华，并与国家主席习近平会面。");
-    expect(summaries(m)).toEqual(["met 希普金斯—习近平 2023-06-28"]);
+    const m = extractText("2019年4月1日，新西兰总理阿德恩率团访华，并与国家主席习近平会面。");
+    expect(summaries(m)).toEqual(["met 阿德恩—习近平 2019-04-01"]);
   });
 
   it("the breakdown of a donation keeps the date of the donation it breaks down", () => {
@@ -115,10 +115,10 @@ describe("contacts that did not happen", () => {
   it("planned, wished, hypothetical and denied contacts are not events", () => {
     const texts = [
       "2018年7月13日，外交部介绍，习近平主席将会见阿联酋副总统兼总理穆罕默德。",
-      "2020年9月19日，日本前首相森喜朗表示，日本领导人如有机会愿和台湾地区领导人通电话。",
-      "2025年4月28日，外交部发言人表示，近期中美两国元首没有通话。",
-      "2019年9月5日，德国总理默克尔6日将开始访华，期待同国家主席习近平会晤。",
-      "2017年3月30日，发言人宣布，习近平将于4月4日访问芬兰，并于4月6日同特朗普总统举行会晤。",
+      "2021年5月3日，英国首相约翰逊表示，如有机会愿与韩国总统文在寅通电话。",
+      "2022年3月2日，外交部发言人表示，王毅近期并没有同布林肯通电话。",
+      "2023年3月29日，西班牙首相桑切斯30日将开始访华，期待同国家主席习近平会晤。",
+      "2015年9月10日，发言人宣布，习近平将于9月22日访问西雅图，并于9月25日同奥巴马总统举行会谈。",
     ];
     for (const t of texts) expect(summaries(extractText(t)), t).toEqual([]);
   });
@@ -128,21 +128,21 @@ describe("contacts that did not happen", () => {
   });
 
   it("meeting the press is not a contact", () => {
-    expect(summaries(extractText("2017年3月15日，国务院总理李克强在人民大会堂会见采访两会的中外记者。"))).toEqual([]);
+    expect(summaries(extractText("2018年3月20日，李克强总理在人民大会堂金色大厅会见中外记者并回答提问。"))).toEqual([]);
   });
 });
 
 describe("aliases", () => {
   it("the Latin form and the other transliteration are kept as aliases", () => {
-    const labels = entityLabels("2024/3/19 10:52\n外交部长王毅昨天与新西兰总理拉克森(Christopher Luxon)会晤。");
-    expect(labels.some((l) => l.includes("Christopher Luxon"))).toBe(true);
+    const labels = entityLabels("2024/3/19 10:52\n外交部长王毅昨天与澳大利亚总理阿尔巴尼斯(Anthony Albanese)会晤。");
+    expect(labels.some((l) => l.includes("Anthony Albanese"))).toBe(true);
   });
 });
 
 describe("more of the genre", () => {
   it("a name after a post not in the titles list, found by the post's last word", () => {
-    const m = extractText("2020/9/18 14:17\n(中央社记者台北18日电)美国国务次卿柯拉克今天与行政院副院长沈荣津、经济部长王美花等人会晤。");
-    expect(summaries(m)).toEqual(["met 柯拉克—沈荣津 2020-09-18", "met 柯拉克—王美花 2020-09-18"]);
+    const m = extractText("2021/3/9 10:05\n(中央社记者台北9日电)英国贸易部次长贝克今天与经济部政务次长陈正祺、农业委员会主委陈吉仲等人会晤。");
+    expect(summaries(m)).toEqual(["met 贝克—陈吉仲 2021-03-09", "met 贝克—陈正祺 2021-03-09"]);
   });
 
   it("习主席 is a person, and the subject of the contacts of a roundup", () => {
@@ -151,84 +151,84 @@ describe("more of the genre", () => {
   });
 
   it("dates listed together give one contact each; a span of weeks dates none", () => {
-    const m = extractText("发布时间:2020-03-24\n1月22日和2月18日，国家主席习近平同法国总统马克龙两次通话。从1月22日至3月21日，习近平同巴基斯坦总统阿尔维会谈。");
-    expect(summaries(m)).toEqual(["called 习近平—马克龙 2020-01-22", "called 习近平—马克龙 2020-02-18", "met 习近平—阿尔维 undated"]);
+    const m = extractText("发布时间:2023-05-02\n3月2日和4月9日，国家主席习近平同德国总理朔尔茨两次通话。从3月1日至4月30日，习近平同越南国家主席武文赏会谈。");
+    expect(summaries(m)).toEqual(["called 习近平—朔尔茨 2023-03-02", "called 习近平—朔尔茨 2023-04-09", "met 习近平—武文赏 undated"]);
   });
 
   it("messages to the unnamed leaders of countries are not messages to the countries", () => {
-    const m = extractText("2020年3月24日，国家主席习近平向欧盟、韩国、伊朗领导人致慰问电。");
+    const m = extractText("2021年7月20日，国务院总理李克强向德国、比利时、荷兰领导人致慰问电。");
     expect(summaries(m)).toEqual([]);
   });
 
   it("a delegation stands for its leader and its named members", () => {
     const m = extractText(
-      "2025/9/22 04:06\n由美国众议员史密斯率领的代表团21日抵达北京。当天下午，国务院总理李强会见代表团一行。代表团成员还包括共和党人鲍姆加特纳、民主党人卡纳。",
+      "2024/5/14 06:30\n由澳大利亚参议员佩恩率领的代表团12日抵达上海。当天下午，国务院副总理丁薛祥会见代表团一行。代表团成员还包括参议员沃尔斯、众议员泰勒。",
     );
-    expect(summaries(m)).toEqual(["met 李强—卡纳 2025-09-21", "met 李强—史密斯 2025-09-21", "met 李强—鲍姆加特纳 2025-09-21"]);
+    expect(summaries(m)).toEqual(["met 丁薛祥—佩恩 2024-05-12", "met 丁薛祥—沃尔斯 2024-05-12", "met 丁薛祥—泰勒 2024-05-12"]);
   });
 
-  it("a report dated 9月4日 without a year joins the one report of that day, not another day's", async () => {
+  it("a report dated 6月12日 without a year joins the one report of that day, not another day's", async () => {
     const { extractDocument } = await import("../src/extract/document.js");
     const { getLexicon } = await import("../src/lexicon/lexicon.js");
     const { mergeExtractions } = await import("../src/model/merge.js");
     const doc = (id: string, original: string) => extractDocument({ id, original, format: "text" }, { lexicon: getLexicon(), homeCountry: "CN" });
     const model = mergeExtractions([
-      doc("a.txt", "新华社北京2019年9月4日电 国务院总理李克强4日同德国总理默克尔通电话。"),
-      doc("b.txt", "新华社北京9月4日电 国务院总理李克强4日同德国总理默克尔通电话。"),
-      doc("c.txt", "新华社北京9月20日电 国务院总理李克强20日同德国总理默克尔通电话。"),
+      doc("a.txt", "新华社北京2018年6月12日电 国务院总理李克强12日同加拿大总理特鲁多通电话。"),
+      doc("b.txt", "新华社北京6月12日电 国务院总理李克强12日同加拿大总理特鲁多通电话。"),
+      doc("c.txt", "新华社北京6月28日电 国务院总理李克强28日同加拿大总理特鲁多通电话。"),
     ]);
     const calls = model.events.map((e) => `${e.date ?? "undated"} ${e.sources.map((x) => x.doc).join(",")}`).sort();
-    expect(calls).toEqual(["2019-09-04 a.txt,b.txt", "undated c.txt"]);
+    expect(calls).toEqual(["2018-06-12 a.txt,b.txt", "undated c.txt"]);
   });
 });
 
 describe("posts with a qualifier", () => {
-  it("美国驻华大使X: the qualifier stays in the noun phrase and in the title as written", () => {
-    const m = extractText("2023年5月8日，国务委员兼外长秦刚在北京会见美国驻华大使伯恩斯。");
-    expect(summaries(m)).toEqual(["met 秦刚—伯恩斯 2023-05-08"]);
-    expect(m.entities.find((e) => e.label === "伯恩斯")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["驻华大使@美国"]);
+  it("英国驻华大使X: the qualifier stays in the noun phrase and in the title as written", () => {
+    const m = extractText("2019年3月5日，国务委员兼外长王毅在北京会见英国驻华大使吴百纳。");
+    expect(summaries(m)).toEqual(["met 王毅—吴百纳 2019-03-05"]);
+    expect(m.entities.find((e) => e.label === "吴百纳")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["驻华大使@英国"]);
   });
 });
 
 describe("ceremonies", () => {
   it("为X举行欢迎仪式 is a meeting with X", () => {
-    const m = extractText("2017年5月30日，国家主席习近平在人民大会堂为多哥总统福雷举行欢迎仪式。");
-    expect(summaries(m)).toEqual(["met 习近平—福雷 2017-05-30"]);
+    const m = extractText("2018年10月8日，国家主席习近平在人民大会堂为卢旺达总统卡加梅举行欢迎仪式。");
+    expect(summaries(m)).toEqual(["met 习近平—卡加梅 2018-10-08"]);
   });
 });
 
 describe("video meetings and radio datelines", () => {
   it("a video meeting is a call; 北京7月22日消息 and a date run on after the lead anchor the day", () => {
-    const m = extractText("央广网北京7月22日消息 国务院总理李克强21日应约同老挝总理通伦举行视频会晤。2020-07-22 新闻摘要全文>>>");
-    expect(summaries(m)).toEqual(["called 李克强—通伦 2020-07-21 init=通伦"]);
+    const m = extractText("央广网北京5月12日消息 国务院总理李强11日应约同越南总理范明政举行视频会晤。2023-05-12 新闻摘要全文>>>");
+    expect(summaries(m)).toEqual(["called 李强—范明政 2023-05-11 init=范明政"]);
   });
 });
 
 describe("holders we do not know", () => {
   it("向越共中央总书记X / 向政府副总理兼外长Y: an unknown holder between the preposition and the title", () => {
-    const m = extractText("2019年5月3日，柬埔寨首相洪森向越共中央总书记阮富仲致唁电，泰国外交部长敦·巴穆威奈向政府副总理兼外长范平明致唁电。");
-    expect(summaries(m)).toEqual(["wrote_to 敦·巴穆威奈→范平明 2019-05-03", "wrote_to 洪森→阮富仲 2019-05-03"]);
+    const m = extractText("2021年8月10日，老挝总理潘坎向越共中央总书记阮富仲致贺电，印尼外交部长蕾特诺向政府副总理兼外长范平明致贺电。");
+    expect(summaries(m)).toEqual(["wrote_to 潘坎→阮富仲 2021-08-10", "wrote_to 蕾特诺→范平明 2021-08-10"]);
   });
 });
 
 describe("the page-date line", () => {
   it("anchors the text, but its date does not replace the dateline's as the reference", () => {
-    const m = extractText("赵乐际会见委内瑞拉总统马杜罗\n2023-11-26 15:07:12 阅读(882)\n新华社北京9月14日电 全国人大常委会委员长赵乐际14日在北京会见委内瑞拉总统马杜罗。");
-    expect(summaries(m)).toEqual(["met 赵乐际—马杜罗 2023-09-14"]);
+    const m = extractText("王沪宁会见古巴国家主席迪亚斯-卡内尔\n2024-01-20 08:12:40 阅读(311)\n新华社北京11月25日电 全国政协主席王沪宁25日在北京会见古巴国家主席迪亚斯-卡内尔。");
+    expect(summaries(m)).toEqual(["met 王沪宁—迪亚斯-卡内尔 2023-11-25"]);
   });
 });
 
 describe("同日", () => {
   it("is the day of the contact last reported, whatever other dates came in between", () => {
-    const m = extractText("文章日期:2019年10月23日\n国务委员兼外长王毅周一(21日)在巴黎与法国总统马克龙会晤。马克龙将在11月4至6日访华。王毅同日另与法国外长勒德里昂举行会谈。");
-    expect(summaries(m)).toEqual(["met 王毅—勒德里昂 2019-10-21", "met 王毅—马克龙 2019-10-21"]);
+    const m = extractText("文章日期:2022年6月9日\n国务委员兼外长王毅周二(7日)在东京与日本首相岸田文雄会晤。岸田文雄将在7月20日访华。王毅同日另与日本外相林芳正举行会谈。");
+    expect(summaries(m)).toEqual(["met 王毅—岸田文雄 2022-06-07", "met 王毅—林芳正 2022-06-07"]);
   });
 });
 
 describe("lists over commas", () => {
-  it("会见了A部长X,B部长Y,C市长Z等政要: every name of the list, up to the clause that is not one", () => {
-    const m = extractText("2015年5月28日，胡春华还会见了新西兰经济发展部长乔伊斯,毛利党联合领袖、毛利发展部长弗拉维尔,奥克兰市长布朗等政要,考察了新西兰乳业。");
-    expect(summaries(m)).toEqual(["met 胡春华—乔伊斯 2015-05-28", "met 胡春华—布朗 2015-05-28", "met 胡春华—弗拉维尔 2015-05-28"]);
+  it("会见了A部长X,B主席、议员Y,C市长Z等政要: every name of the list, up to the clause that is not one", () => {
+    const m = extractText("2016年4月12日，汪洋还会见了智利农业部长福尔塔尼,社会党主席、众议员阿连德,瓦尔帕莱索市长卡斯特罗等政要,参观了当地港口。");
+    expect(summaries(m)).toEqual(["met 汪洋—卡斯特罗 2016-04-12", "met 汪洋—福尔塔尼 2016-04-12", "met 汪洋—阿连德 2016-04-12"]);
   });
 
   it("a clause with a date or a verb is not part of a list (张军8日宣布，…)", () => {
