@@ -55,22 +55,24 @@ export function renderActorPanel(panel: HTMLElement, graph: ViewGraph, state: Vi
   panel.hidden = false;
 }
 
-function eventItem(graph: ViewGraph, state: ViewState, ev: ContactEvent, actions: PanelActions, from?: string): HTMLElement {
-  const name = (id: string) => {
+/** A button naming an entity (in the chosen language) that selects it. */
+function linkTo(graph: ViewGraph, state: ViewState, actions: PanelActions): (id: string) => HTMLElement {
+  return (id) => {
     const a = graph.getNodeAttributes(id);
-    return state.lang === "en" && a.labelEn ? a.labelEn : a.label;
-  };
-  const entityLink = (id: string) => {
-    const b = h("button", { class: "link", type: "button" }, name(id));
+    const b = h("button", { class: "link", type: "button" }, state.lang === "en" && a.labelEn ? a.labelEn : a.label);
     b.addEventListener("click", () => actions.select(`node:${id}`));
     return b;
   };
+}
+
+function eventItem(graph: ViewGraph, state: ViewState, ev: ContactEvent, actions: PanelActions, from?: string): HTMLElement {
+  const entityLink = linkTo(graph, state, actions);
   const other = from === undefined ? null : ev.subject.id === from ? ev.object.id : ev.subject.id;
   const arrow = ev.relation === "called" || ev.relation === "met" ? "—" : ev.subject.id === from ? "→" : "←";
   const head = h(
     "div",
     { class: "head" },
-    h("span", { class: "date" }, ev.date ?? "undated"),
+    h("span", { class: "date", title: ev.date ? `${ev.date.length >= 10 ? "day" : ev.date.length === 7 ? "month" : "year"} precision` : "the text gives no date" }, ev.date ?? "undated"),
     h("span", { class: "relation" }, RELATION_LABELS[ev.relation]),
     other ? arrow : null,
     other && graph.hasNode(other) ? entityLink(other) : null,
@@ -94,31 +96,7 @@ export function renderPanel(panel: HTMLElement, graph: ViewGraph, state: ViewSta
   const close = h("button", { class: "close", type: "button", "aria-label": "Close" }, "×");
   close.addEventListener("click", () => actions.select(null));
   panel.append(close);
-  const name = (id: string) => {
-    const a = graph.getNodeAttributes(id);
-    return state.lang === "en" && a.labelEn ? a.labelEn : a.label;
-  };
-  const entityLink = (id: string) => {
-    const b = h("button", { class: "link", type: "button" }, name(id));
-    b.addEventListener("click", () => actions.select(`node:${id}`));
-    return b;
-  };
-  const eventItem = (ev: ContactEvent, from?: string) => {
-    const other = from === undefined ? null : ev.subject.id === from ? ev.object.id : ev.subject.id;
-    const arrow = ev.relation === "called" || ev.relation === "met" ? "—" : ev.subject.id === from ? "→" : "←";
-    const head = h(
-      "div",
-      { class: "head" },
-      h("span", { class: "date", title: ev.date ? `${ev.date.length >= 10 ? "day" : ev.date.length === 7 ? "month" : "year"} precision` : "the text gives no date" }, ev.date ?? "undated"),
-      h("span", { class: "relation" }, RELATION_LABELS[ev.relation]),
-      other ? arrow : null,
-      other && graph.hasNode(other) ? entityLink(other) : null,
-      ev.initiator ? h("span", { class: "initiator" }, `initiator: ${ev.initiator.label}`) : null,
-      ev.amount ? h("span", { class: "amount" }, `${ev.amount.value.toLocaleString("en")} ${ev.amount.currency}`) : null,
-    );
-    const sources = ev.sources.map((s) => h("div", { class: "source" }, h("blockquote", {}, s.text), h("div", { class: "doc" }, `${s.doc} · ${s.start}–${s.end}`)));
-    return h("div", { class: state.selected === `edge:${ev.id}` ? "event selected" : "event", "data-event": ev.id }, head, ...sources);
-  };
+  const entityLink = linkTo(graph, state, actions);
 
   if (sel.startsWith("node:")) {
     const id = sel.slice(5);
@@ -132,7 +110,7 @@ export function renderPanel(panel: HTMLElement, graph: ViewGraph, state: ViewSta
     panel.append(h("p", { class: "sub" }, `PageRank ${a.pagerank.toFixed(4)} · ${a.degree} counterparts · community ${a.community}`));
     const events = graph.edges(id).filter((k) => visibleEdges.has(k)).map((k) => graph.getEdgeAttributes(k));
     events.sort((x, y) => ((x.date ?? "9999") < (y.date ?? "9999") ? -1 : (x.date ?? "9999") > (y.date ?? "9999") ? 1 : 0));
-    panel.append(h("h3", {}, `Events (${events.length})`), ...events.map((ev) => eventItem(ev, id)));
+    panel.append(h("h3", {}, `Events (${events.length})`), ...events.map((ev) => eventItem(graph, state, ev, actions, id)));
   } else {
     const key = sel.slice(5);
     if (!graph.hasEdge(key)) return void (panel.hidden = true);
@@ -141,7 +119,7 @@ export function renderPanel(panel: HTMLElement, graph: ViewGraph, state: ViewSta
     panel.append(h("h2", {}, entityLink(s), " — ", entityLink(t)));
     const events = [...new Set([...graph.edges(s, t), ...graph.edges(t, s)])].map((k) => graph.getEdgeAttributes(k));
     events.sort((x, y) => ((x.date ?? "9999") < (y.date ?? "9999") ? -1 : 1));
-    panel.append(h("h3", {}, `Events (${events.length})`), ...events.map((ev) => eventItem(ev, s)));
+    panel.append(h("h3", {}, `Events (${events.length})`), ...events.map((ev) => eventItem(graph, state, ev, actions, s)));
   }
   panel.hidden = false;
 }
