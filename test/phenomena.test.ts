@@ -236,3 +236,10 @@ describe("lists over commas", () => {
     expect(summaries(m)).toEqual(["pledged_to 中国→联合国儿童基金会 2023-03-08 2000000 USD"]);
   });
 });
+
+describe("items of a list of one person's meetings", () => {
+  it("each comma item (…，5月14日在北京会见X，…) keeps the person the sentence is about", () => {
+    const m = extractText("2019年1月6日\n韩正参加了不少外事活动，例如2018年3月2日在北京会见泰国副总理巴金，5月14日在北京会见秘鲁总统比斯卡拉，6月1日在上海会见法国总理菲利普。");
+    expect(summaries(m)).toEqual(["met 韩正—巴金 2018-03-02", "met 韩正—比斯卡拉 2018-05-14", "met 韩正—菲利普 2018-06-01"]);
+  });
+});

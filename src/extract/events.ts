@@ -91,7 +91,9 @@ export class EventStage extends DiscourseStage {
           if (!subjects.length && slotHasEarlierCue) subjects = previousSubjects;
           if (!slotHasEarlierCue && subjects.length && sa === a) subjects = [...this.listBefore(s, clauses, ci, speaker, lastSubject), ...subjects];
           // An adverbial clause (在…基础上，X…) takes the subject of the clause that follows it.
-          if (!subjects.length && rel.adverbialOpeners.some((o) => norm.startsWith(o, a)) && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
+          // Only a subordinate clause (在同A会谈时，X指出) takes it: one that ends in 时/后/期间…
+          const subordinate = rel.adverbialOpeners.some((o) => norm.startsWith(o, a)) && rel.subordinateEnds.some((w) => norm.slice(a, b).trimEnd().endsWith(w));
+          if (!subjects.length && subordinate && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
           if (!subjects.length && sentenceTopic) subjects = [{ key: sentenceTopic }];
           if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
           // The breakdown of a donation (其中，向A捐款…) is given by the giver named before.

@@ -64,6 +64,8 @@ export interface RelationsData {
   invitation: { open: string[]; close: string[] };
   /** Clause openers whose subject is that of the next clause (在…基础上，X…). */
   adverbialOpeners: string[];
+  /** How such a clause ends (时, 后, 基础上): only then does it take the next clause's subject. */
+  subordinateEnds: string[];
   /** Words saying the contact was earlier than the date written before them (此前). */
   earlierMarkers: string[];
   /** A delegation stands for its leader and members (extract/delegations.ts). */
