@@ -78,7 +78,7 @@ describe("meetings and messages in their forms", () => {
   });
 
   it("a message named by its medium before 向 (以致电等方式向X致以慰问)", () => {
-    const m = extractText("2022年6月23日，法国总统马克龙、德国总理朔尔茨、波黑主席团三位成员、意大利总理德拉吉等外国领导人以致电或致函方式向习近平主席表示慰问。");
+    const m = extractText("2022年6月23日，法国总统马克龙、德国总理朔尔茨、瑞士联邦委员会七位委员、意大利总理德拉吉等外国领导人以致电或致函方式向习近平主席表示慰问。");
     expect(summaries(m)).toEqual(["wrote_to 德拉吉→习近平 2022-06-23", "wrote_to 朔尔茨→习近平 2022-06-23", "wrote_to 马克龙→习近平 2022-06-23"]);
   });
 

@@ -65,7 +65,7 @@ export class DiscourseStage extends RoleStage {
 
   /**
    * Participants listed in the clauses just before clause ci of the sentence when those clauses
-   * hold nothing but names (…总理米舒斯京、国家杜马主席沃洛金，巴基斯坦总理卡卡尔，…等领导人也…).
+   * hold nothing but names (…总理范明政、国会主席王庭惠，新加坡总理李显龙，…等领导人也…).
    */
   protected listBefore(s: Sentence, clauses: [number, number][], ci: number, speaker: string | undefined, lastSubject: string | undefined): Participant[] {
     const out: Participant[] = [];
@@ -121,7 +121,7 @@ export class DiscourseStage extends RoleStage {
           groups.push(current);
           current = [];
         } else if (this.startsNextItem(between) || this.isListGap(between)) {
-          // 、国家杜马|主席沃洛金: a separator, then the unknown holder of the next item's post
+          // 、国会|主席王庭惠: a separator, then the unknown holder of the next item's post
           groups.push(current);
           current = [];
         } else if (between.endsWith("的")) {

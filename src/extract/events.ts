@@ -329,7 +329,7 @@ export class EventStage extends DiscourseStage {
       if (!next) continue;
       const gap = this.norm.slice(i + 1, next.start).trim();
       if (gap === "" || (gap.length <= 8 && gap.endsWith("的")) || names.thenMarkers.includes(gap)) return i;
-      // 与行政院副院长|沈荣津: a post we do not list between the preposition and the name.
+      // 与经济部政务次长|陈正祺: a post we do not list between the preposition and the name.
       if (gap.length <= 12 && next.kind === "person" && [...gap].some((_, k) => this.lex.postWords.longestAt(gap, k)?.end === gap.length)) return i;
       // 向越共中央|总书记…, 向政府|副总理…: a holder we do not know before a title.
       if (next.kind === "title" && this.qualifiesPost(gap)) return i;

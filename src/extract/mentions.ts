@@ -87,7 +87,7 @@ export class MentionStage extends DocState {
         const startsWord = tok.start - 1 <= s.start || before === undefined || !/\p{Script=Han}/u.test(before) || lex.data.relations.withPrepositions.includes(before) || lex.data.relations.indirectPrepositions.includes(before);
         if (startsWord && lex.surnames.longestAt(family, 0)?.end === 1 && !covered(tokens, tok.start - 1)) shortForms.add(norm.slice(tok.start - 1, tok.end));
       }
-      // 行政院副院长沈荣津, 国务次卿柯拉克: a name after a post we do not list, by its last word.
+      // 经济部政务次长陈正祺, 贸易部次长贝克: a name after a post we do not list, by its last word.
       for (const [a, b] of clauses) this.discoverAfterPosts(a, b, tokens);
       // 贝隆、兰蒂、前驻华大使布兰斯塔德: bare names listed with a known person are persons too.
       for (const [a, b] of clauses) this.discoverListMembers(a, b);

@@ -75,14 +75,14 @@ export class DocState {
     return tagWords(between).some((w) => PHRASE_BREAK_TAGS.has(w.tag));
   }
 
-  /** The rest of an unnamed list item and its 、 (…、波黑主席|团三位成员、|匈牙利总统…): the list goes on. */
+  /** The rest of an unnamed list item and its 、 (…、瑞士联邦委员会|七位委员、|意大利总理…): the list goes on. */
   protected isListGap(between: string): boolean {
     if (!between.endsWith("、") || between.length > 12) return false;
     const body = between.slice(0, -1);
     return !/[，,。；;：:]/.test(body) && ![...body].some((_, i) => this.lex.cues.matchesAt(body, i) || this.lex.speechVerbs.matchesAt(body, i));
   }
 
-  /** A separator followed by words that stay inside the next noun phrase (、国家杜马). */
+  /** A separator followed by words that stay inside the next noun phrase (、国会主席). */
   protected startsNextItem(between: string): boolean {
     const sep = this.lex.data.relations.enumerationSeparators.find((x) => between.startsWith(x));
     if (!sep) return false;
@@ -92,7 +92,7 @@ export class DocState {
     if (then) rest = rest.slice(then.length);
     if (rest === "") return true;
     if (!(rest.length > 0 && rest.length <= 8 && /^\p{Script=Han}+$/u.test(rest))) return false;
-    // Short words (贸易|大臣, 国家杜马|主席) are the post's holder or field, whatever jieba tags them.
+    // Short words (贸易|大臣, 国会|主席) are the post's holder or field, whatever jieba tags them.
     return rest.length <= 4 ? ![...rest].some((_, i) => this.lex.nameBoundaries.matchesAt(rest, i)) : !this.gapEndsPhrase(rest);
   }
 
