@@ -2,55 +2,19 @@
  * The explorer end to end, in Debian's Chromium (playwright-core), served by `diplograph serve`
  * over the build of the bundled corpus. Screenshots of the main states go to test/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { build } from "../src/build.js";
-import { createServer } from "../src/server/server.js";
-import { CORPUS, ROOT, tempDir } from "./helpers/paths.js";
-import { hasChromium, launchBrowser } from "./helpers/browser.js";
+import { hasChromium } from "./helpers/browser.js";
+import { explorerSession } from "./helpers/explorer-session.js";
 
-const ARTIFACTS = join(ROOT, "test/artifacts");
-const VIEWER = join(ROOT, "viewer/dist");
 const run = hasChromium() || process.env.CI ? describe : describe.skip;
 
 run("explorer", () => {
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  let out: string;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    out = tempDir();
-    await build([CORPUS], { out });
-    app = await createServer(out, { viewerDir: VIEWER });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  /** A page with its console errors collected (WebGL driver chatter aside). */
-  async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(base + path);
-    await page.waitForFunction(() => window.__diplograph?.ready === true, null, { timeout: 30_000 });
-    return { page, errors };
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  const session = explorerSession();
+  const { openPage, shot } = session;
   const visibleEdges = (page: Page) => page.evaluate(() => window.__diplograph.visibleEdges());
 
   it("renders the graph (the canvas is not blank) with no console errors", async () => {
@@ -122,14 +86,14 @@ run("explorer", () => {
   });
 
   it("shows labels, aliases and sentences with HTML in them as text, running nothing", async () => {
-    const graph = JSON.parse(readFileSync(join(out, "graph.json"), "utf8")) as { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { attributes: { sources: { text: string }[] } }[] };
+    const graph = JSON.parse(readFileSync(join(session.out, "graph.json"), "utf8")) as { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { attributes: { sources: { text: string }[] } }[] };
     const evil = `<img src=x onerror="window.__xss=1">`;
     const xi = graph.nodes.find((n) => n.key === "person/xi-jin-ping");
     if (!xi) throw new Error("no Xi in the build");
     xi.attributes.label = `${evil}习近平`;
     xi.attributes.aliases = [`<script>window.__xss=2</script>`];
     for (const e of graph.edges) for (const s of e.attributes.sources) s.text = `${evil}${s.text}`;
-    writeFileSync(join(out, "evil.json"), JSON.stringify(graph));
+    writeFileSync(join(session.out, "evil.json"), JSON.stringify(graph));
     const { page, errors } = await openPage("/?graph=files/evil.json&node=person/xi-jin-ping");
     const panel = page.locator("#panel");
     expect(await panel.locator("h2").textContent()).toBe(`${evil}习近平`);
@@ -158,7 +122,7 @@ run("explorer", () => {
       );
     await drop("not-a-graph.json", JSON.stringify({ hello: "world" }));
     await expect.poll(() => page.locator("#message").textContent()).toContain("not-a-graph.json: this is not a Diplograph graph.json");
-    const small = JSON.parse(readFileSync(join(out, "graph.json"), "utf8")) as { nodes: unknown[]; edges: { attributes: { relation: string } }[] };
+    const small = JSON.parse(readFileSync(join(session.out, "graph.json"), "utf8")) as { nodes: unknown[]; edges: { attributes: { relation: string } }[] };
     small.edges = small.edges.filter((e) => e.attributes.relation === "met");
     await drop("met.json", JSON.stringify(small));
     await expect.poll(() => visibleEdges(page)).toHaveLength(3);
@@ -176,7 +140,7 @@ run("explorer", () => {
   });
 
   it("is served with security headers the explorer runs under", async () => {
-    const r = await fetch(`${base}/`);
+    const r = await fetch(`${session.base}/`);
     expect(r.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
     expect(r.headers.get("x-content-type-options")).toBe("nosniff");
   });

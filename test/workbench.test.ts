@@ -5,18 +5,15 @@
  * comparison of January and February 2020. Screenshots go to test/artifacts/ (the README's are
  * copies of workbench-*.png).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
-import { build } from "../src/build.js";
-import { createServer } from "../src/server/server.js";
-import { CORPUS, ROOT, tempDir } from "./helpers/paths.js";
-import { hasChromium, launchBrowser } from "./helpers/browser.js";
+import type { Page } from "playwright-core";
+import { ROOT } from "./helpers/paths.js";
+import { hasChromium } from "./helpers/browser.js";
+import { explorerSession } from "./helpers/explorer-session.js";
 
 const ARTIFACTS = join(ROOT, "test/artifacts");
-const VIEWER = join(ROOT, "viewer/dist");
 const run = hasChromium() || process.env.CI ? describe : describe.skip;
 
 interface Hooks {
@@ -54,36 +51,7 @@ function parseCsv(text: string): string[][] {
 }
 
 run("the analyst's workbench", () => {
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const out = tempDir();
-    await build([CORPUS], { out });
-    app = await createServer(out, { viewerDir: VIEWER });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(base + path);
-    await page.waitForFunction(() => window.__diplograph?.ready === true, null, { timeout: 30_000 });
-    return { page, errors };
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  const { openPage, shot } = explorerSession();
   /** The rows as the user sees them: the text of each row in the DOM, in order. */
   const shownRows = (page: Page) => page.locator("#events-pane .vt-row:not([hidden])").evaluateAll((els) => els.map((e) => [...e.children].map((c) => c.textContent ?? "")));
   const download = async (page: Page, button: string) => {
