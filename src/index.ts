@@ -15,4 +15,4 @@ export { createServer, type ServerOptions } from "./server/server.js";
 export { validatePath, validateQuads, type ValidationResult, type Violation } from "./export/validate.js";
 export { readModel } from "./model/read.js";
 export { ActorIndex, computeDyads, compareDyads, dyadsSparql, type Dyad, type DyadChange, type DyadFilter, type DyadTable, type ActorRef } from "./graph/dyads.js";
-export { dateSpan, dateInRange, compareDates, type DatePrecision } from "./graph/dates.js";
+export { dateSpan, dateInRange, compareDates, type DatePrecision } from "./model/dates.js";

@@ -12,7 +12,7 @@ import { build } from "../src/build.js";
 import { createServer } from "../src/server/server.js";
 import { SparqlEngine } from "../src/query/sparql.js";
 import { ActorIndex, compareDyads, computeDyads, dyadsSparql, type Dyad, type EntityLike, type EventLike } from "../src/graph/dyads.js";
-import { bucketOf, bucketSpan, compareDates, dateInRange, datePrecision, dateSpan, eventDate, isDateBound } from "../src/graph/dates.js";
+import { bucketOf, bucketSpan, compareDates, dateInRange, datePrecision, dateSpan, eventDate, isDateBound } from "../src/model/dates.js";
 import { BIN, CORPUS, ROOT, tempDir } from "./helpers/paths.js";
 
 describe("dates of any precision", () => {

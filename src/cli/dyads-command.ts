@@ -6,7 +6,7 @@
 import { Option, type Command } from "commander";
 import { openGraph } from "../graph/api.js";
 import { ActorIndex, computeDyads, type Dyad } from "../graph/dyads.js";
-import { isDateBound } from "../graph/dates.js";
+import { isDateBound } from "../model/dates.js";
 import type { Relation } from "../model/types.js";
 import { table } from "./table.js";
 import { UsageError } from "./errors.js";

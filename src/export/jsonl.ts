@@ -3,7 +3,7 @@
  * of the first two is the one the scorer (diplograph eval) reads.
  */
 import type { GraphModel } from "../model/types.js";
-import { datePrecision } from "../model/date-merge.js";
+import { datePrecision } from "../model/dates.js";
 
 export function* eventLines(model: GraphModel): Generator<string> {
   for (const e of model.events) {

@@ -14,7 +14,7 @@
  * the default graph. Data IRIs are `base` + the model's ids: the same entity and event get the
  * same IRI in every build, and builds merge by plain union.
  */
-import { datePrecision } from "../model/date-merge.js";
+import { datePrecision } from "../model/dates.js";
 import { DataFactory, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from "n3";
 import type { ContactEvent, DocumentInfo, Entity, GraphModel, Relation, Role, Source } from "../model/types.js";
 import { hasTraditional, normalizeText } from "../clean/normalize.js";
@@ -154,7 +154,7 @@ export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
       if (ev.initiator) add(s, dg("initiator"), entity(ev.initiator.id), g);
       if (ev.date) {
         // The datatype says the precision: a day, a month or a year.
-        const [datatype, position] = DATE_TERMS[datePrecision(ev.date)];
+        const [datatype, position] = DATE_TERMS[datePrecision(ev.date) ?? "day"];
         add(s, dg("date"), typed(ev.date, datatype), g);
         const instant = node(`${s.value}/time`);
         add(s, NS.time + "hasTime", instant, g);

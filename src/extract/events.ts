@@ -13,7 +13,8 @@ import type { Token } from "./tokens.js";
 import { isDateOnly, scanTimeExpressions, type DateResolver } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
-import { MAX_CLAUSE, covered, daysBetween, lastIndexBefore, splitClauses, tokensIn, type Sentence } from "./sentences.js";
+import { MAX_CLAUSE, covered, lastIndexBefore, splitClauses, tokensIn, type Sentence } from "./sentences.js";
+import { daysBetween } from "../model/dates.js";
 import type { DocEvent, DocSpan } from "./document.js";
 import { DiscourseStage } from "./discourse.js";
 import { PERSON, type Participant } from "./state.js";
@@ -138,7 +139,7 @@ export class EventStage extends DiscourseStage {
           let date = lastDate ? lastDate.date : listDate;
           // A date that opens a span of days (1月22日至3月21日…) dates no single contact.
           const spanEnd = lastDate ? dates[dates.indexOf(lastDate) + 1] : undefined;
-          if (lastDate?.date && spanEnd?.rangeEnd && spanEnd.date && daysBetween(lastDate.date, spanEnd.date) > 2) date = null;
+          if (lastDate?.date && spanEnd?.rangeEnd && spanEnd.date && lastDate.date.length >= 10 && spanEnd.date.length >= 10 && daysBetween(lastDate.date, spanEnd.date) > 2) date = null;
           const earlier = rel.earlierMarkers.some((m) => {
             const window = norm.slice(Math.max(a, lastDate?.pos ?? a), cue.start);
             if (window.includes(m)) return true;

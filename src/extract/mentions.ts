@@ -192,7 +192,7 @@ export class MentionStage extends DocState {
     // The family name of a foreign name is used alone later (比尔·盖茨 → 盖茨).
     const dot = written.lastIndexOf(NAME_DOT);
     if (dot > 0 && written.length - dot - 1 >= 2) this.names.add(written.slice(dot + 1), { kind: "person", name });
-    for (const [form, canonical] of this.lex.canonicalName) if (canonical === name && form !== written && !this.names.longestAt(form, 0)) this.names.add(form, { kind: "person", name });
+    for (const form of this.lex.nameForms.get(name) ?? []) if (form !== written && !this.names.longestAt(form, 0)) this.names.add(form, { kind: "person", name });
   }
 
   /** The name of a country's organization starting at a country token (中国|国家原子能机构), if any. */

@@ -84,12 +84,6 @@ export function covered(tokens: Token[], i: number): boolean {
   return t !== undefined && i >= t.start && i < t.end;
 }
 
-/** Days from one YYYY-MM-DD date to another (0 when either is not a full date). */
-export function daysBetween(a: string, b: string): number {
-  if (a.length < 10 || b.length < 10) return 0;
-  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
-}
-
 /** Index of the last item whose pos is before x (items sorted by pos), or -1. */
 export function lastIndexBefore(items: { pos: number }[], x: number): number {
   let lo = 0;

@@ -7,6 +7,7 @@
  *   const g = openGraph("out");
  *   g.contacts("习近平", { relation: "called", from: "2020-02-01", to: "2020-02-29" });
  */
+import { dateInRange } from "../model/dates.js";
 import { MultiDirectedGraph, type UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path/unweighted.js";
 import type { ContactEvent, Entity, EntityRef, EntityType, GraphModel, Relation } from "../model/types.js";
@@ -223,15 +224,8 @@ function aliasKey(s: string): string {
 }
 
 function inRange(date: string | null, f: ContactFilter): boolean {
-  if (!f.from && !f.to) return true;
-  if (!date) return false;
-  // A month or a year is in the window when its period overlaps it (2025-06 is in from=2025-06-15).
-  return (!f.from || periodEnd(date) >= f.from) && (!f.to || date <= f.to);
-}
-
-/** The last day a date of any precision may stand for, for comparisons (2025-06 → 2025-06-31). */
-function periodEnd(date: string): string {
-  return date.length >= 10 ? date : date.length === 7 ? `${date}-31` : `${date}-12-31`;
+  // The same rule as the explorer's and the dyads': a month or a year is in when it lies inside.
+  return dateInRange(date, f.from, f.to);
 }
 
 function byDate(a: ContactEvent, b: ContactEvent): number {

@@ -16,7 +16,7 @@
  * (two Chinese officials) is no dyad and is counted apart (`internal`).
  */
 import type { EntityType, Relation } from "../model/types.js";
-import { compareDates, dateInRange, eventDate } from "./dates.js";
+import { compareDates, dateInRange, eventDate } from "../model/dates.js";
 
 export const RELATION_LIST: readonly Relation[] = ["called", "met", "wrote_to", "pledged_to"];
 

@@ -58,6 +58,8 @@ export interface Lexicon {
   entitiesById: Map<string, GazetteerEntity>;
   /** A person's name in any regional form → the form the graph uses (川普 → 特朗普). */
   canonicalName: Map<string, string>;
+  /** Every regional form of a name, by the form the graph uses (特朗普 → 川普, 唐纳德·特朗普 …). */
+  nameForms: Map<string, string[]>;
   /** Country entity by ISO alpha-2 code. */
   countryByIso: Map<string, GazetteerEntity>;
   symmetric: Set<Relation>;
@@ -129,6 +131,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     surnames: wordTrie(data.surnames),
     entitiesById,
     canonicalName: new Map(data.nameVariants.flatMap((forms) => forms.map((f) => [normalizeText(f), normalizeText(forms[0] as string)] as [string, string]))),
+    nameForms: new Map(data.nameVariants.map((forms) => [normalizeText(forms[0] as string), forms.map(normalizeText)] as [string, string[]])),
     countryByIso,
     symmetric,
   };

@@ -49,11 +49,6 @@ export function foldPrecisions<T extends { date: string | null; monthDay?: strin
   return items.filter((x) => alive.has(x));
 }
 
-/** Precision of a date string: YYYY-MM-DD (day), YYYY-MM (month) or YYYY (year). */
-export function datePrecision(date: string): "day" | "month" | "year" {
-  return date.length >= 10 ? "day" : date.length === 7 ? "month" : "year";
-}
-
 /**
  * Whether an undated report can be a dated one: when its text gave a month and day without a
  * year (9月4日), only a report of that day (or of that month, or year) can be the same contact.

@@ -4,7 +4,7 @@
  * sets the date filter. SVG built with createElementNS and textContent.
  */
 import type { Relation } from "../../src/model/types";
-import { bucketLabel, bucketOf, bucketSpan, dateSpan, eventDate, type Granularity } from "../../src/graph/dates";
+import { bucketLabel, bucketOf, bucketSpan, dateSpan, eventDate, type Granularity } from "../../src/model/dates";
 import { RELATION_COLORS, RELATION_LABELS } from "./data";
 import { h } from "./panel";
 import { RELATIONS } from "./state";

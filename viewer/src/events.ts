@@ -6,7 +6,7 @@
  */
 import type { ContactEvent, EntityType } from "../../src/model/types";
 import { ActorIndex, foldEvent, type ActorRef, type EntityLike } from "../../src/graph/dyads";
-import { datePrecision, dateSortKey, eventDate } from "../../src/graph/dates";
+import { datePrecision, dateSortKey, eventDate } from "../../src/model/dates";
 import { RELATION_LABELS, type ViewGraph } from "./data";
 import type { Column, ViewState } from "./state";
 

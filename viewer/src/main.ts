@@ -10,7 +10,7 @@ import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from "sigma/rendering";
 import { downloadAsPNG } from "@sigma/export-image";
 import type { ContactEvent, EntityType } from "../../src/model/types";
-import { addDays, dateSpan, type Granularity } from "../../src/graph/dates";
+import { addDays, dateSpan, type Granularity } from "../../src/model/dates";
 import { compareDyads, type Dyad, type DyadChange, type DyadStatus } from "../../src/graph/dyads";
 import { communityColor, fetchGraph, GraphFileError, RELATION_COLORS, RELATION_LABELS, toViewGraph, TYPE_COLORS, type ViewGraph } from "./data";
 import { COLUMNS, readState, RELATIONS, TYPES, writeState, type Column, type PlayWindow, type Range, type ViewState } from "./state";

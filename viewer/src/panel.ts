@@ -3,6 +3,7 @@
  * and document each was read in) or a pair of entities (their events). Built with DOM nodes and
  * textContent only: text from documents is never parsed as HTML.
  */
+import { datePrecision } from "../../src/model/dates";
 import type { ContactEvent } from "../../src/model/types";
 import type { ViewGraph } from "./data";
 import { RELATION_LABELS } from "./data";
@@ -72,7 +73,7 @@ function eventItem(graph: ViewGraph, state: ViewState, ev: ContactEvent, actions
   const head = h(
     "div",
     { class: "head" },
-    h("span", { class: "date", title: ev.date ? `${ev.date.length >= 10 ? "day" : ev.date.length === 7 ? "month" : "year"} precision` : "the text gives no date" }, ev.date ?? "undated"),
+    h("span", { class: "date", title: ev.date ? `${datePrecision(ev.date)} precision` : "the text gives no date" }, ev.date ?? "undated"),
     h("span", { class: "relation" }, RELATION_LABELS[ev.relation]),
     other ? arrow : null,
     other && graph.hasNode(other) ? entityLink(other) : null,

@@ -4,8 +4,8 @@
  * be shared by link and survives a reload.
  */
 import type { EntityType, Relation } from "../../src/model/types";
-import type { Granularity } from "../../src/graph/dates";
-import { isDateBound } from "../../src/graph/dates";
+import type { Granularity } from "../../src/model/dates";
+import { isDateBound } from "../../src/model/dates";
 
 export const RELATIONS: Relation[] = ["called", "met", "wrote_to", "pledged_to"];
 export const TYPES: EntityType[] = ["Person", "Country", "Organization", "Place"];

@@ -3,7 +3,7 @@
  * click to clear), kept in step with the From/To date inputs.
  */
 import type { ViewGraph } from "./data";
-import { bucketOf, bucketSpan, dateSpan, eventDate } from "../../src/graph/dates";
+import { bucketOf, bucketSpan, dateSpan, eventDate } from "../../src/model/dates";
 
 const NS = "http://www.w3.org/2000/svg";
 

@@ -1,14 +1,14 @@
 /**
  * Which events and entities pass the filters. Computed once per change of filters (linear in
  * the graph), then read by sigma's reducers, the table and the tests' hooks. Dates may be days,
- * months or years (src/graph/dates.ts): an event is in a date range when its whole span is.
+ * months or years (src/model/dates.ts): an event is in a date range when its whole span is.
  * While comparing periods, the events of either period are shown; during playback the events
  * that just left the window stay, fading (`faded`: 0 just left … 1 gone).
  */
 import type { ViewGraph } from "./data";
 import type { Range, ViewState } from "./state";
 import { RELATIONS, TYPES } from "./state";
-import { dateSpan, eventDate } from "../../src/graph/dates";
+import { dateSpan, eventDate } from "../../src/model/dates";
 
 export interface Visibility {
   edges: Set<string>;

@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { DiplographGraph } from "../../graph/api.js";
 import { ActorIndex, computeDyads, type DyadFilter } from "../../graph/dyads.js";
 import type { Relation } from "../../model/types.js";
-import { validDate } from "../../ingest/read.js";
+import { isDateBound } from "../../model/dates.js";
 import { errorBody } from "../schemas.js";
 
 const RELATIONS = ["called", "met", "wrote_to", "pledged_to"] as const;
@@ -70,17 +70,10 @@ export function registerDyadRoutes(app: FastifyInstance, g: DiplographGraph): vo
     },
     async (req, reply) => {
       const { limit, ...q } = req.query;
-      for (const bound of [q.from, q.to]) if (bound !== undefined && !realPeriod(bound)) return reply.code(400).send({ error: `${bound} is not a real day, month or year` });
+      for (const bound of [q.from, q.to]) if (bound !== undefined && !isDateBound(bound)) return reply.code(400).send({ error: `${bound} is not a real day, month or year` });
       const filter: DyadFilter = { ...(q.relation ? { relation: q.relation } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
       const { dyads, internal } = computeDyads(index, g.model.events, filter);
       return { dyads: limit ? dyads.slice(0, limit) : dyads, internal, total: dyads.length };
     },
   );
-}
-
-/** A day that exists, a month 01–12 or a year. */
-function realPeriod(bound: string): boolean {
-  if (bound.length === 10) return validDate(bound);
-  if (bound.length === 7) return Number(bound.slice(5)) >= 1 && Number(bound.slice(5)) <= 12;
-  return bound.length === 4;
 }
