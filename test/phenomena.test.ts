@@ -244,3 +244,11 @@ describe("items of a list of one person's meetings", () => {
     expect(summaries(m)).toEqual(["met 韩正—巴金 2018-03-02", "met 韩正—比斯卡拉 2018-05-14", "met 韩正—菲利普 2018-06-01"]);
   });
 });
+
+describe("asides in other Latin-script languages", () => {
+  it("accented names and particles (José de la Vega, Le Drian) are asides too, so the list reads through them", () => {
+    const m = extractText("2022年3月8日，全国政协主席汪洋分别与智利众议院议长何塞·维加(José de la Vega)、总理博里奇(Jean-Luc Boric)和外长乌尔塔多会面。");
+    expect(summaries(m)).toEqual(["met 汪洋—何塞·维加 2022-03-08", "met 汪洋—博里奇 2022-03-08", "met 汪洋—乌尔塔多 2022-03-08"]);
+    expect(m.entities.find((e) => e.label === "何塞·维加")?.aliases).toContain("José de la Vega");
+  });
+});

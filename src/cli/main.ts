@@ -91,8 +91,8 @@ export async function main(argv: string[]): Promise<number> {
       } else throw new UsageError("eval needs --out <build folder> or input documents");
       const report = score(gold, events, entities);
       if (o.json) {
-        const { missed, spurious, entityProblems, ...figures } = report;
-        process.stdout.write(JSON.stringify({ ...figures, missed, spurious, entityProblems }, null, 2) + "\n");
+        const { missed, spurious, entityProblems, roleProblems, ...figures } = report;
+        process.stdout.write(JSON.stringify({ ...figures, missed, spurious, entityProblems, roleProblems }, null, 2) + "\n");
       } else process.stdout.write(formatReport(report) + "\n");
       if (o.minF1 !== undefined && !(report.events.f1 >= o.minF1)) {
         process.stderr.write(`diplograph eval: F1 ${report.events.f1.toFixed(3)} is below --min-f1 ${o.minF1}: ${summaryOf(report)}\n`);

@@ -66,6 +66,8 @@ export interface ScoreReport {
   missed: GoldEvent[];
   spurious: PredictedEvent[];
   entityProblems: { id: string; problem: "not found" | "wrong type" }[];
+  /** Gold roles not found on the entity, with the roles it was given instead. */
+  roleProblems: { id: string; title: string; of: string; predicted: string[] }[];
   /** Per source document: gold events naming it, those found, predicted events read in it, those right. */
   documents: DocumentScore[];
 }
@@ -121,11 +123,13 @@ export function score(gold: Gold, events: PredictedEvent[], entities: PredictedE
   }
   let rolesGold = 0;
   let rolesOk = 0;
+  const roleProblems: ScoreReport["roleProblems"] = [];
   for (const g of gold.entities) {
     for (const r of g.roles ?? []) {
       rolesGold++;
       const p = found.get(g.id);
       if ((p?.roles ?? []).some((pr) => foldLabel(pr.title) === foldLabel(r.title) && resolve(pr.of) === r.of)) rolesOk++;
+      else roleProblems.push({ id: g.id, title: r.title, of: r.of, predicted: (p?.roles ?? []).map((pr) => `${pr.title}@${resolve(pr.of) ?? (typeof pr.of === "string" ? pr.of : pr.of?.label)}`) });
     }
   }
   const boilerplateNoise = (gold.boilerplate_only ?? []).filter((l) =>
@@ -186,6 +190,7 @@ export function score(gold: Gold, events: PredictedEvent[], entities: PredictedE
     missed,
     spurious,
     entityProblems,
+    roleProblems,
     documents,
   };
 }
@@ -241,6 +246,7 @@ export function formatReport(r: ScoreReport): string {
   for (const m of r.missed) lines.push(`missed    ${show(m)}`);
   for (const s of r.spurious) lines.push(`spurious  ${show(s)}`);
   for (const p of r.entityProblems) lines.push(`entity    ${p.id} ${p.problem === "wrong type" ? "has the wrong type" : "not found"}`);
+  for (const p of r.roleProblems) lines.push(`role      ${p.id} ${p.title}@${p.of} not found${p.predicted.length ? ` (has ${p.predicted.join(", ")})` : ""}`);
   if (r.boilerplateNoise.length) lines.push(`noise     entities from page furniture: ${r.boilerplateNoise.join(" ")}`);
   lines.push(formatDocumentTable(r));
   lines.push(summaryOf(r));

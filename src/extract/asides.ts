@@ -20,9 +20,10 @@ export interface Aside {
   innerEnd: number;
 }
 
-// 2–4 capitalized words (Christopher Luxon, Ro Khanna, Mike Pompeo); a dot or hyphen inside a word.
-const LATIN_NAME = /^[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){1,3}$/;
-const LATIN_GLOSS = /^[A-Za-z][\x20-\x7E]*$/;
+// 2–4 capitalized words in any Latin-script language (Christopher Luxon, José Núñez, Ro Khanna,
+// Jean-Yves Le Drian); a dot, hyphen or apostrophe inside a word, particles (de, von, al-) between.
+const LATIN_NAME = /^\p{Lu}[\p{Script=Latin}'.’-]+(?: (?:\p{Ll}{1,3}-?|\p{Lu}[\p{Script=Latin}'.’-]+)){0,4} \p{Lu}[\p{Script=Latin}'.’-]+$/u;
+const LATIN_GLOSS = /^\p{Script=Latin}[\p{Script=Latin}\p{N}\x20-\x7E’]*$/u;
 const OPEN = new Set(["(", "（"]);
 const CLOSE = new Set([")", "）"]);
 const MAX_INNER = 40;

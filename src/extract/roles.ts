@@ -10,10 +10,16 @@ import { type Sentence } from "./sentences.js";
 import type { DocEntity } from "./document.js";
 import { MentionStage } from "./mentions.js";
 
+const LIST_SEPARATORS = new Set(["、", "和", "及", "以及", "与"]);
+const MAX_BODY = 6;
+
 export class RoleStage extends MentionStage {
   /** Pass 2: every mention, with the roles that titles next to a person give. */
   recordMentions(s: Sentence): void {
     const { tokens } = s;
+    // The country of the last person of the sentence whose post named one, for the next items
+    // of a list (俄罗斯总理A、国家杜马主席B和外长C: B and C hold posts of Russia, not of China).
+    let listHolder: { end: number; of: GazetteerEntity } | undefined;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t] as Token;
       const e = this.entityFor(tok);
@@ -39,9 +45,9 @@ export class RoleStage extends MentionStage {
         // The holder right before the post, or before a qualifier of it (美国|驻华|大使): the
         // qualifier is part of the title as written (驻华大使).
         let written = this.norm.slice(p.start, p.end);
-        const qualifier = q && q.kind === "entity" && q.end < p.start && q.entity.type === "Country" ? this.norm.slice(q.end, p.start) : "";
-        if (qualifier && this.qualifiesPost(qualifier) && !this.lex.names.matchesAt(qualifier, 0)) written = qualifier + written;
-        if (q && q.kind === "entity" && (q.end === p.start || written.length > p.end - p.start)) {
+        const qualifier = q && q.kind === "entity" && q.end < p.start && q.entity.type === "Country" ? this.postQualifier(this.norm.slice(q.end, p.start)) : undefined;
+        if (qualifier !== undefined) written = qualifier + written;
+        if (q && q.kind === "entity" && (q.end === p.start || qualifier !== undefined)) {
           of = q.entity;
           from = q.start;
           // Walk back over the rest of the noun phrase for the surface (美国盖茨基金会…).
@@ -59,6 +65,21 @@ export class RoleStage extends MentionStage {
         chainStart = from;
         u = v;
       }
+      const first = held[0];
+      if (first && !first.of && listHolder) {
+        const k = this.bodyStart(chainStart);
+        if (LIST_SEPARATORS.has(this.norm.slice(listHolder.end, k).trim())) {
+          first.written = this.norm.slice(k, chainStart) + first.written;
+          chainStart = k;
+          for (const h of held) {
+            if (h.of) break;
+            h.of = listHolder.of;
+            h.unknownHolder = false;
+          }
+        }
+      }
+      const holder = held.find((h) => h.of?.type === "Country")?.of;
+      listHolder = holder ? { end: tok.end, of: holder } : undefined;
       const then = this.lex.data.names.thenMarkers.some((m) => this.norm.slice(chainStart - m.length, chainStart) === m);
       if (then) chainStart -= 2;
       for (const h of held) if (!h.unknownHolder) this.addRole(e, h.title, h.of, then, h.written);
@@ -70,6 +91,27 @@ export class RoleStage extends MentionStage {
         e.surfaces.add(this.surface(tok.start, after.end));
       }
     }
+  }
+
+  /**
+   * The text between a country and a post, as it stays in the title (驻华, 参议院, or "" for a
+   * modifier such as 新任), when it still makes the country the post's holder; else undefined.
+   */
+  private postQualifier(between: string): string | undefined {
+    const { modifiers, prefixes, bodySuffixes } = this.lex.data.names.postQualifiers;
+    let rest = between;
+    for (let m = modifiers.find((w) => rest.startsWith(w)); m; m = modifiers.find((w) => rest.startsWith(w))) rest = rest.slice(m.length);
+    if (rest === "") return between === "" ? undefined : "";
+    if (!this.qualifiesPost(rest) || this.lex.names.matchesAt(rest, 0)) return undefined;
+    return prefixes.some((w) => rest.startsWith(w)) || bodySuffixes.some((w) => rest.endsWith(w)) ? rest : undefined;
+  }
+
+  /** Start of the name of a body (国家杜马, 参议院) written right before a post at `end`. */
+  private bodyStart(end: number): number {
+    let k = end;
+    while (k > 0 && end - k < MAX_BODY && /\p{Script=Han}/u.test(this.norm[k - 1] as string) && !LIST_SEPARATORS.has(this.norm[k - 1] as string)) k--;
+    while (k < end && !this.qualifiesPost(this.norm.slice(k, end))) k++;
+    return k;
   }
 
   protected addRole(e: DocEntity, title: TitleData, of: GazetteerEntity | undefined, then: boolean, written?: string): void {

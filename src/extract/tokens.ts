@@ -46,8 +46,9 @@ export function scanTokens(text: string, start: number, end: number, lex: Lexico
       } else if (entity && entity.kind === "entity") {
         let tokenEnd = g.end;
         if (entity.entity.type === "Country") {
+          // 中国政府 is China; 土库曼斯坦人民委员会 is a body of the country, not its people.
           const ext = lex.countryExtensions.longestAt(text, tokenEnd, end);
-          if (ext) tokenEnd = ext.end;
+          if (ext && !startsOrganizationName(text, ext.end, lex)) tokenEnd = ext.end;
         }
         tokens.push({ kind: "entity", start: i, end: tokenEnd, entity: entity.entity });
         i = tokenEnd;
@@ -59,6 +60,15 @@ export function scanTokens(text: string, start: number, end: number, lex: Lexico
     i++;
   }
   return tokens;
+}
+
+/** An organization suffix within two characters of `at` (人民|委员会, 人民|代表大会). */
+function startsOrganizationName(text: string, at: number, lex: Lexicon): boolean {
+  for (let k = at; k <= at + 2 && k < text.length; k++) {
+    if (lex.orgSuffixes.some((suf) => text.startsWith(suf, k))) return true;
+    if (!/\p{Script=Han}/u.test(text[k] as string)) return false;
+  }
+  return false;
 }
 
 function isAsciiWordChar(ch: string | undefined): boolean {

@@ -105,6 +105,8 @@ export interface NamesData {
   thirdPersonPronouns: string[];
   /** Endings of posts that are not in the titles gazetteer (…办公室主任). */
   postSuffixes: string[];
+  /** What may stand between a country and its post (美国|驻华|大使, 西班牙|参议院|议长). */
+  postQualifiers: { modifiers: string[]; prefixes: string[]; bodySuffixes: string[] };
 }
 export interface BoilerplateData {
   linePatterns: string[];
