@@ -248,7 +248,29 @@ describe("items of a list of one person's meetings", () => {
 describe("asides in other Latin-script languages", () => {
   it("accented names and particles (José de la Vega, Le Drian) are asides too, so the list reads through them", () => {
     const m = extractText("2022年3月8日，全国政协主席汪洋分别与智利众议院议长何塞·维加(José de la Vega)、总理博里奇(Jean-Luc Boric)和外长乌尔塔多会面。");
-    expect(summaries(m)).toEqual(["met 汪洋—何塞·维加 2022-03-08", "met 汪洋—博里奇 2022-03-08", "met 汪洋—乌尔塔多 2022-03-08"]);
+    expect(summaries(m)).toEqual(["met 汪洋—乌尔塔多 2022-03-08", "met 汪洋—何塞·维加 2022-03-08", "met 汪洋—博里奇 2022-03-08"]);
     expect(m.entities.find((e) => e.label === "何塞·维加")?.aliases).toContain("José de la Vega");
+  });
+});
+
+describe("roles in a list of one country's office holders", () => {
+  const roles = (text: string) => Object.fromEntries(extractText(text).entities.filter((e) => e.type === "Person").map((e) => [e.label, e.roles.map((r) => `${r.title}@${r.of.label}`)]));
+
+  it("posts after the first item are of the list's country, not of the home country", () => {
+    const r = roles("2022年3月8日，全国政协主席汪洋分别与智利众议院议长何塞·维加、总理博里奇和外长乌尔塔多会面。");
+    expect(r["博里奇"]).toEqual(["总理@智利"]);
+    expect(r["乌尔塔多"]).toEqual(["外长@智利"]);
+    expect(r["何塞·维加"]).toEqual(["众议院议长@智利"]);
+  });
+
+  it("a body named before a post stays in the title (国家杜马主席), and 人民委员会 is not the country's people", () => {
+    const r = roles("2024年1月2日，李强向白俄罗斯总理戈卢布、国民会议主席谢尔盖和土库曼斯坦人民委员会主席别尔德致贺电。");
+    expect(r["谢尔盖"]).toEqual(["国民会议主席@白俄罗斯"]);
+    expect(r["戈卢布"]).toEqual(["总理@白俄罗斯"]);
+  });
+
+  it("新任 between a country and its post still names the holder; a verb in between is not part of the title", () => {
+    expect(roles("2022年5月9日，王岐山会见了韩国新任总统朴成浩。")["朴成浩"]).toEqual(["总统@韩国"]);
+    for (const role of roles("2022年5月9日，王岐山赴日本出席新任首相石田宏的午宴。")["石田宏"] ?? []) expect(role).not.toContain("出席");
   });
 });
