@@ -274,3 +274,31 @@ describe("roles in a list of one country's office holders", () => {
     for (const role of roles("2022年5月9日，王岐山赴日本出席新任首相石田宏的午宴。")["石田宏"] ?? []) expect(role).not.toContain("出席");
   });
 });
+
+describe("long modifiers and quoted names inside a clause", () => {
+  it("与为出席“…”而访华的X: a quoted name does not cut the clause, and a long 的-modifier stays before the name", () => {
+    const m = extractText("2021年4月6日，国务院总理李强上午与为出席“丝路之友”论坛而访华的巴拿马总统科尔蒂索在钓鱼台国宾馆举行会谈。");
+    expect(summaries(m)).toEqual(["met 李强—科尔蒂索 2021-04-06"]);
+  });
+});
+
+describe("dates that lost a character", () => {
+  it("20185月 and 1023日 get their 年 and 月 back; 112日 (1|12 or 11|2) is left as it is", () => {
+    expect(summaries(extractText("2019/10/24\n日本首相高桥一郎1023日上午在东京会见越南总理范明政。"))).toEqual(["met 高桥一郎—范明政 2019-10-23"]);
+    expect(extractText("王毅曾于20185月在北京会见巴西外长阿拉尼亚。").events[0]?.date).toBe("2018-05");
+    expect(extractText("2019/11/20\n王毅112日在北京会见巴西外长阿拉尼亚。").events[0]?.date).not.toBe("2019-11-02");
+  });
+});
+
+describe("posts held together", () => {
+  const roles = (text: string) => Object.fromEntries(extractText(text).entities.filter((e) => e.type === "Person").map((e) => [e.label, e.roles.map((r) => `${r.title}@${r.of.label}`)]));
+
+  it("第一副总理兼外长 is a role as written, beside each post", () => {
+    expect(roles("2022年5月9日，王毅会见黑山第一副总理兼外长米洛。")["米洛"]?.sort()).toEqual(["外长@黑山", "第一副总理@黑山", "第一副总理兼外长@黑山"]);
+  });
+
+  it("a second post we do not list (副首相兼财务相) still names the person and the office", () => {
+    const r = roles("2022年5月9日，王毅会见日本副首相兼财务相佐藤健一。");
+    expect(r["佐藤健一"]?.sort()).toEqual(["副首相@日本", "副首相兼财务相@日本"]);
+  });
+});

@@ -5,6 +5,8 @@
  *  - Doubled punctuation (,, or ,、) loses its comma.
  *  - A "?" standing for a lost middle dot between two parts of a foreign name
  *    (阿米爾?阿卜杜拉) becomes the dot.
+ *  - A date that lost its 年 or 月 to an encoding (20185月, 1023日) gets it back where the
+ *    digits split one way only (2018|5月, 10|23日; 112日 could be 1|12 or 11|2 and is left).
  */
 import { MappedTextBuilder, type MappedText } from "../util/mapped-text.js";
 import { isHan, NAME_DOT } from "../util/chars.js";
@@ -15,6 +17,8 @@ const GLOSS = /[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]
 const MAX_SYLLABLE = 7;
 const DOUBLED = /[,，](?=[,，、。])/g;
 const LOST_DOT = /(?<=\p{Script=Han})[?？](?=\p{Script=Han})/gu;
+const LOST_YEAR = /(?<![\d年])((?:19|20)\d\d)(1[0-2]|[1-9])月/g;
+const LOST_MONTH = /(?<![\d月年])(\d{3,4})日/g;
 
 /** The text with glosses removed and lost name dots restored. */
 export function repairText(page: MappedText, transliteration: ReadonlySet<string>): MappedText {
@@ -32,6 +36,14 @@ export function repairText(page: MappedText, transliteration: ReadonlySet<string
   for (let m = LOST_DOT.exec(text); m; m = LOST_DOT.exec(text)) {
     if (isForeignNameJoin(text, m.index, transliteration)) cuts.push([m.index, m.index + 1, NAME_DOT]);
   }
+  // A date's lost 年 or 月: the character is added after the last digit of the part before it.
+  LOST_YEAR.lastIndex = 0;
+  for (let m = LOST_YEAR.exec(text); m; m = LOST_YEAR.exec(text)) cuts.push([m.index + 3, m.index + 4, `${text[m.index + 3]}年`]);
+  LOST_MONTH.lastIndex = 0;
+  for (let m = LOST_MONTH.exec(text); m; m = LOST_MONTH.exec(text)) {
+    const monthDigits = monthLength(m[1] as string);
+    if (monthDigits) cuts.push([m.index + monthDigits - 1, m.index + monthDigits, `${text[m.index + monthDigits - 1]}月`]);
+  }
   if (!cuts.length) return page;
   cuts.sort((a, b) => a[0] - b[0]);
   const out = new MappedTextBuilder();
@@ -44,6 +56,16 @@ export function repairText(page: MappedText, transliteration: ReadonlySet<string
   }
   out.appendSlice(page, at, text.length);
   return out.build();
+}
+
+/** How many leading digits of a month-and-day run without 月 are the month, when only one split reads as a date. */
+function monthLength(digits: string): number | undefined {
+  const splits = [1, 2].filter((k) => {
+    const month = Number(digits.slice(0, k));
+    const day = digits.slice(k);
+    return digits[0] !== "0" && day[0] !== "0" && day.length <= 2 && month >= 1 && month <= 12 && Number(day) >= 1 && Number(day) <= 31;
+  });
+  return splits.length === 1 ? splits[0] : undefined;
 }
 
 /** A "?" between two runs of transliteration characters (a question ends in other words). */

@@ -19,6 +19,8 @@ import type { DocEvent, DocSpan } from "./document.js";
 import { DiscourseStage } from "./discourse.js";
 import { PERSON, type Participant } from "./state.js";
 
+const MAX_MODIFIER = 24;
+
 export class EventStage extends DiscourseStage {
   findEvents(sentences: Sentence[], resolver: DateResolver): DocEvent[] {
     const { norm, lex } = this;
@@ -329,7 +331,10 @@ export class EventStage extends DiscourseStage {
       const next = tokens.find((t) => t.start > i && t.start < end);
       if (!next) continue;
       const gap = this.norm.slice(i + 1, next.start).trim();
-      if (gap === "" || (gap.length <= 8 && gap.endsWith("的")) || names.thenMarkers.includes(gap)) return i;
+      if (gap === "" || names.thenMarkers.includes(gap)) return i;
+      // A modifier ending in 的 before the name (与正在访华的|X, 与为出席天皇…而访日的|X), within its clause.
+      const modifier = this.norm.slice(i + 1, i + 2 + MAX_MODIFIER).match(/^[^,，;；。:：]*?的/)?.[0];
+      if (modifier && tokens.some((t) => t.start === i + 1 + modifier.length && t.start < end)) return i;
       // 与经济部政务次长|陈正祺: a post we do not list between the preposition and the name.
       if (gap.length <= 12 && next.kind === "person" && [...gap].some((_, k) => this.lex.postWords.longestAt(gap, k)?.end === gap.length)) return i;
       // 向越共中央|总书记…, 向政府|副总理…: a holder we do not know before a title.

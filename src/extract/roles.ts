@@ -31,8 +31,11 @@ export class RoleStage extends MentionStage {
       // Each title is held in the entity just before it, else in that of the title it is joined to.
       let chainStart = tok.start;
       let u = t - 1;
-      const held: { title: TitleData; written: string; of: GazetteerEntity | undefined; unknownHolder: boolean }[] = [];
+      const held: { title: TitleData; written: string; of: GazetteerEntity | undefined; unknownHolder: boolean; concurrent?: boolean }[] = [];
       let joinedGroup: typeof held = [];
+      // 副首相兼财务相|X: a second post we do not list, held concurrently with the title before it.
+      const tail = this.concurrentPostBefore(tokens[t - 1], tok.start);
+      if (tail) chainStart -= tail.length;
       while (u >= 0) {
         const p = tokens[u] as Token;
         const between = this.norm.slice(p.end, chainStart);
@@ -57,9 +60,10 @@ export class RoleStage extends MentionStage {
             from = r.start;
           }
         }
-        const h = { title: p.title, written, of, unknownHolder: !of && this.endsWithOrganizationWord(from) };
+        const h: (typeof held)[number] = { title: p.title, written, of, unknownHolder: !of && this.endsWithOrganizationWord(from) };
         if (between === "、") joinedGroup = [];
         for (const right of joinedGroup) if (!right.of && !right.unknownHolder) right.of = of;
+        if (between === "兼") h.concurrent = true;
         joinedGroup.push(h);
         held.unshift(h);
         chainStart = from;
@@ -83,6 +87,7 @@ export class RoleStage extends MentionStage {
       const then = this.lex.data.names.thenMarkers.some((m) => this.norm.slice(chainStart - m.length, chainStart) === m);
       if (then) chainStart -= 2;
       for (const h of held) if (!h.unknownHolder) this.addRole(e, h.title, h.of, then, h.written);
+      for (const c of this.concurrentTitles(held, tail)) this.addRole(e, c.title, c.of, then, c.title.label);
       if (chainStart < tok.start) e.surfaces.add(this.surface(chainStart, tok.end));
       // A title right after the name (习近平主席).
       const after = tokens[t + 1];
@@ -91,6 +96,39 @@ export class RoleStage extends MentionStage {
         e.surfaces.add(this.surface(tok.start, after.end));
       }
     }
+  }
+
+  /** "兼" and a post we do not list between a title and a name (副首相|兼财务相|X), if written so. */
+  private concurrentPostBefore(prev: Token | undefined, nameStart: number): string | undefined {
+    if (!prev || prev.kind !== "title") return undefined;
+    const between = this.norm.slice(prev.end, nameStart);
+    if (!/^兼\p{Script=Han}{1,8}$/u.test(between)) return undefined;
+    const post = between.slice(1);
+    return [...post].some((_, k) => this.lex.postWords.longestAt(post, k)?.end === post.length) ? between : undefined;
+  }
+
+  /**
+   * Posts held together (第一副总理兼外长, 副首相兼财务相) also make one role under the title as
+   * written, beside the role of each post: news and its readers name the office so.
+   */
+  private concurrentTitles(held: { title: TitleData; written: string; of: GazetteerEntity | undefined; unknownHolder: boolean; concurrent?: boolean }[], tail: string | undefined): { title: TitleData; of: GazetteerEntity | undefined }[] {
+    const out: { title: TitleData; of: GazetteerEntity | undefined }[] = [];
+    for (let i = 0; i < held.length; i++) {
+      const group = [held[i] as (typeof held)[number]];
+      while (group[group.length - 1]?.concurrent && held[i + 1]) group.push(held[++i] as (typeof held)[number]);
+      const withTail = i === held.length - 1 && tail !== undefined;
+      if (group.length < 2 && !withTail) continue;
+      if (group.some((h) => h.unknownHolder)) continue;
+      const written = group.map((h) => h.written).join("兼") + (withTail ? tail : "");
+      const title: TitleData = {
+        id: group.map((h) => h.title.id).join("+") + (withTail ? "+other" : ""),
+        label: written,
+        en: group.map((h) => h.title.en).join(" and "),
+        ...(group.every((h) => h.title.homeDefault) ? { homeDefault: true } : {}),
+      };
+      out.push({ title, of: group.find((h) => h.of)?.of });
+    }
+    return out;
   }
 
   /**

@@ -42,6 +42,11 @@ export function splitClauses(norm: string, s: Sentence): [number, number][] {
   const out: [number, number][] = [];
   let a = s.start;
   for (let i = s.start; i < s.end; i++) {
+    const close = quotedNameEnd(norm, i, s.end);
+    if (close !== undefined) {
+      i = close;
+      continue;
+    }
     if (CLAUSE_END.has(norm[i] as string)) {
       if (i > a) out.push([a, i]);
       a = i + 1;
@@ -52,6 +57,24 @@ export function splitClauses(norm: string, s: Sentence): [number, number][] {
   }
   if (s.end > a) out.push([a, s.end]);
   return out;
+}
+
+const QUOTES: Record<string, string> = { "“": "”", "「": "」", "《": "》", "『": "』" };
+const MAX_QUOTED_NAME = 30;
+
+/**
+ * The closing mark of a quoted name (出席“一带一路”论坛的, 为出席「即位礼」而访日的) opened at
+ * `i`: short and without punctuation inside, it is a word of its clause, not a clause of its own.
+ */
+function quotedNameEnd(norm: string, i: number, end: number): number | undefined {
+  const closeMark = QUOTES[norm[i] as string];
+  if (!closeMark) return undefined;
+  for (let j = i + 1; j < end && j - i <= MAX_QUOTED_NAME; j++) {
+    const ch = norm[j] as string;
+    if (ch === closeMark) return j > i + 1 ? j : undefined;
+    if (CLAUSE_END.has(ch) || SENTENCE_END.has(ch)) return undefined;
+  }
+  return undefined;
 }
 
 /** Index of the first token starting at or after `pos` (tokens are sorted by start). */

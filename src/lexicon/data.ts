@@ -185,10 +185,12 @@ export function loadLexiconData(dataDir = defaultDataDir()): LexiconData {
     names: readJson<NamesData>(dataDir, "patterns/names.json"),
     boilerplate: readJson<BoilerplateData>(dataDir, "patterns/boilerplate.json"),
     currencies: readJson<CurrencyData>(dataDir, "patterns/currencies.json"),
-    surnames: readFileSync(join(dataDir, "patterns/chinese-surnames.txt"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim() && !l.startsWith("#"))
-      .flatMap((l) => (l.includes(" ") ? l.trim().split(/\s+/) : [...l.trim()])),
+    surnames: ["patterns/chinese-surnames.txt", "patterns/japanese-surnames.txt"].flatMap((file) =>
+      readFileSync(join(dataDir, file), "utf8")
+        .split("\n")
+        .filter((l) => l.trim() && !l.startsWith("#"))
+        .flatMap((l) => (l.includes(" ") ? l.trim().split(/\s+/) : [...l.trim()])),
+    ),
     transliterationChars: readFileSync(join(dataDir, "patterns/transliteration-chars.txt"), "utf8")
       .split("\n")
       .filter((l) => !l.startsWith("#"))

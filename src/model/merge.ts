@@ -40,8 +40,8 @@ export function mergeExtractions(extractions: DocumentExtraction[]): GraphModel 
         const key = `${r.title.id}@${of.id}`;
         const had = a.roles.get(key);
         const iso2 = r.of.codes?.iso2;
-        // The title as written (外长), the English one from the titles list.
-        const role: Role = { title: r.written ?? r.title.label, titleEn: (iso2 && r.title.enByCountry?.[iso2]) || r.title.en, of };
+        // The title as written (外长) in the first document that gives it; the English one from the titles list.
+        const role: Role = { title: had?.title ?? r.written ?? r.title.label, titleEn: (iso2 && r.title.enByCountry?.[iso2]) || r.title.en, of };
         if (r.then || had?.then) role.then = true;
         a.roles.set(key, role);
       }
