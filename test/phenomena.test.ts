@@ -302,3 +302,21 @@ describe("posts held together", () => {
     expect(r["佐藤健一"]?.sort()).toEqual(["副首相@日本", "副首相兼财务相@日本"]);
   });
 });
+
+describe("groups and private persons as correspondents", () => {
+  it("a group a letter is written to is one organization, named as written; a country alone names no group", () => {
+    const m = extractText("2025年2月3日，国家主席习近平复信美国缅因州（Maine，又译缅因）友人并回赠贺卡。同日，他还给葡萄牙里斯本中葡友好学校全体师生回信，并给美国友人回信。");
+    expect(summaries(m)).toEqual(["wrote_to 习近平→美国缅因州友人 2025-02-03", "wrote_to 习近平→葡萄牙里斯本中葡友好学校全体师生 2025-02-03"]);
+    expect(m.entities.find((e) => e.label === "美国缅因州友人")?.type).toBe("Organization");
+  });
+
+  it("a descriptor before a private person's name (日本青年X) names a person", () => {
+    const m = extractText("2024年6月1日，国家主席习近平给“丝路杯”作文比赛获奖的日本青年佐藤健一回信。");
+    expect(summaries(m)).toEqual(["wrote_to 习近平→佐藤健一 2024-06-01"]);
+  });
+
+  it("a list of senders that goes on after a comma with 以及 sends together", () => {
+    const m = extractText("2025年2月3日，汤普森、柯林斯、缅因大学名誉校长福克斯，以及该州参与交流项目的师生还向习近平主席夫妇发来新春贺卡。");
+    expect(summaries(m)).toEqual(["wrote_to 柯林斯→习近平 2025-02-03", "wrote_to 汤普森→习近平 2025-02-03", "wrote_to 福克斯→习近平 2025-02-03"]);
+  });
+});

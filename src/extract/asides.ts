@@ -24,6 +24,8 @@ export interface Aside {
 // Jean-Yves Le Drian); a dot, hyphen or apostrophe inside a word, particles (de, von, al-) between.
 const LATIN_NAME = /^\p{Lu}[\p{Script=Latin}'.’-]+(?: (?:\p{Ll}{1,3}-?|\p{Lu}[\p{Script=Latin}'.’-]+)){0,4} \p{Lu}[\p{Script=Latin}'.’-]+$/u;
 const LATIN_GLOSS = /^\p{Script=Latin}[\p{Script=Latin}\p{N}\x20-\x7E’]*$/u;
+// A note on another spelling after a Latin gloss: (Iowa，又译爱荷华).
+const OTHER_FORM_NOTE = /[,，]\s*(?:又译|又称|或译|亦译|台译|港译)/;
 const OPEN = new Set(["(", "（"]);
 const CLOSE = new Set([")", "）"]);
 const MAX_INNER = 40;
@@ -42,8 +44,8 @@ export function findAsides(norm: string, lex: Lexicon): Aside[] {
     const isLatin = LATIN_NAME.test(inner) || LATIN_NAME.test(inner.split(/[,，;；]/)[0]?.trim() ?? "");
     const isOtherForm = inner.length >= 2 && inner.length <= 8 && [...inner].every((c) => lex.transliteration.has(c) || c === NAME_DOT);
     if (nameStart !== undefined && (isLatin || isOtherForm)) out.push({ start: i, end: j + 1, nameStart, innerStart: i + 1, innerEnd: j });
-    // Any other gloss in Latin script (威灵顿(Wellington), (AUKUS)) is blanked too.
-    else if (LATIN_GLOSS.test(inner)) out.push({ start: i, end: j + 1, innerStart: i + 1, innerEnd: j });
+    // Any other gloss in Latin script (威灵顿(Wellington), (AUKUS), (Iowa，又译爱荷华)) is blanked too.
+    else if (LATIN_GLOSS.test(inner) || (LATIN_GLOSS.test(inner.split(/[,，]/)[0]?.trim() ?? "") && OTHER_FORM_NOTE.test(inner))) out.push({ start: i, end: j + 1, innerStart: i + 1, innerEnd: j });
   }
   return out;
 }

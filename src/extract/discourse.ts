@@ -126,7 +126,7 @@ export class DiscourseStage extends RoleStage {
           current = [];
         } else if (between.endsWith("的")) {
           current = [];
-        } else if (this.endsWithTitleWord(between)) {
+        } else if (this.endsWithTitleWord(between) || (t.kind === "person" && this.endsWithPostWord(between))) {
           // a post we have no entry for, in the same noun phrase (中共中央|政治局委员、…办公室主任|杨洁篪)
         } else if (!this.gapEndsPhrase(between)) {
           // an unlisted word inside the noun phrase (中非合作论坛|非方|共同主席…)

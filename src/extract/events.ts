@@ -20,6 +20,7 @@ import { DiscourseStage } from "./discourse.js";
 import { PERSON, type Participant } from "./state.js";
 
 const MAX_MODIFIER = 24;
+const LIST_CONTINUATIONS = ["以及", "及", "还有", "和"];
 
 export class EventStage extends DiscourseStage {
   findEvents(sentences: Sentence[], resolver: DateResolver): DocEvent[] {
@@ -93,6 +94,8 @@ export class EventStage extends DiscourseStage {
           let subjects: Participant[] = this.subjectsIn(ownSlotStart, sb, clauseTokens, types?.subject, speaker, lastSubject);
           if (!subjects.length && slotHasEarlierCue) subjects = previousSubjects;
           if (!slotHasEarlierCue && subjects.length && sa === a) subjects = [...this.listBefore(s, clauses, ci, speaker, lastSubject), ...subjects];
+          // A clause that goes on with a list (A、B、C，以及该州的师生还向X…): the names before it are its subjects too.
+          if (!slotHasEarlierCue && !subjects.length && sa === a && LIST_CONTINUATIONS.some((w) => norm.startsWith(w, a))) subjects = this.listBefore(s, clauses, ci, speaker, lastSubject);
           // An adverbial clause (在…基础上，X…) takes the subject of the clause that follows it.
           // Only a subordinate clause (在同A会谈时，X指出) takes it: one that ends in 时/后/期间…
           const subordinate = rel.adverbialOpeners.some((o) => norm.startsWith(o, a)) && rel.subordinateEnds.some((w) => norm.slice(a, b).trimEnd().endsWith(w));

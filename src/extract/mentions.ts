@@ -14,6 +14,9 @@ import { covered, splitClauses, tokensIn, type Sentence } from "./sentences.js";
 import { slugify } from "../model/ids.js";
 import { DocState, PERSON } from "./state.js";
 
+const MAX_GROUP_NAME = 24;
+const MAX_ASIDE = 40;
+
 export class MentionStage extends DocState {
   /** Pass 1: names after titles, before titles and before speech verbs; organizations before titles. */
   discoverNames(sentences: Sentence[]): void {
@@ -89,6 +92,8 @@ export class MentionStage extends DocState {
       }
       // 经济部政务次长陈正祺, 贸易部次长贝克: a name after a post we do not list, by its last word.
       for (const [a, b] of clauses) this.discoverAfterPosts(a, b, tokens);
+      // 给意大利某中学师生回信: a group a letter is written to.
+      for (const [a, b] of clauses) this.discoverLetterGroups(a, b, tokens);
       // 贝隆、兰蒂、前驻华大使布兰斯塔德: bare names listed with a known person are persons too.
       for (const [a, b] of clauses) this.discoverListMembers(a, b);
       // 古特雷斯表示, 王毅13日会见…, 李强应约同…: a name at the start of a clause, before a speech
@@ -133,6 +138,56 @@ export class MentionStage extends DocState {
       }
       i = post.end - 1;
     }
+  }
+
+  /**
+   * Groups written to (给意大利罗马某中学师生回信, 复信美国艾奥瓦州友人): a noun phrase between
+   * 给/向 and a letter cue, or right after a letter cue, that ends in a group word is an
+   * organization of its own, named as written (without a modifier ending in 的); not the country
+   * or place it starts with. A list (给A校学生和B校学生) gives one group per item. What precedes
+   * the group word must name it (a place with more than a country, or four characters or more):
+   * 国外青年 and 美国友人 are no one group.
+   */
+  protected discoverLetterGroups(a: number, b: number, tokens: Token[]): void {
+    const { norm, lex } = this;
+    const rel = lex.data.relations;
+    for (let i = a; i < b; i++) {
+      const cue = lex.cues.longestAt(norm, i, b);
+      const entry = cue?.values[0];
+      if (!cue || !entry || entry.relation !== "wrote_to") continue;
+      if (entry.frames.includes("indirect")) {
+        let p = i - 1;
+        while (p >= a && !rel.indirectPrepositions.includes(norm[p] as string)) p--;
+        if (p >= a && !covered(tokens, p)) {
+          const phrase = norm.slice(p + 1, i).trim();
+          const de = phrase.lastIndexOf("的");
+          for (const item of phrase.slice(de + 1).split(/[、和及与]/)) this.addLetterGroup(item);
+        }
+      }
+      if (entry.frames.includes("transitive")) {
+        const after = norm.slice(cue.end, Math.min(b, cue.end + MAX_GROUP_NAME + MAX_ASIDE));
+        for (const w of rel.groupCorrespondents) {
+          const k = after.indexOf(w);
+          if (k > 0 && ![...after.slice(1, k)].some((_, j) => lex.nameBoundaries.matchesAt(after, j + 1))) this.addLetterGroup(after.slice(0, k + w.length));
+        }
+      }
+      i = cue.end - 1;
+    }
+  }
+
+  /** `written` may hold the blanks of an aside (美国艾奥瓦州(Iowa)友人): the name is read without them. */
+  private addLetterGroup(written: string): void {
+    const phrase = written.replace(/\s+/g, "");
+    const group = this.lex.data.relations.groupCorrespondents.find((w) => phrase.endsWith(w));
+    if (!group || phrase.length > MAX_GROUP_NAME || !/^[\p{Script=Han}·]+$/u.test(phrase) || /^\s/.test(written) || this.names.longestAt(phrase, 0)?.end === phrase.length) return;
+    const who = phrase.slice(0, -group.length);
+    // A group named by a country alone (美国友人) is too vague to be one group: it is left out.
+    const bareCountry = this.lex.names.longestAt(who, 0)?.end === who.length;
+    const named = [...who].some((_, k) => this.lex.names.longestAt(who, k)?.values.some((v) => v.kind === "entity"));
+    if (bareCountry || (!named && who.length < 4)) return;
+    const entity: GazetteerEntity = { id: `org/${slugify(phrase)}`, type: "Organization", label: phrase, aliases: [] };
+    this.names.add(written, { kind: "entity", entity });
+    if (written !== phrase) this.names.add(phrase, { kind: "entity", entity });
   }
 
   /**

@@ -102,6 +102,12 @@ export class DocState {
     return ![...between].some((_, i) => this.lex.cues.matchesAt(between, i) || this.lex.speechVerbs.matchesAt(between, i) || (i > 0 && this.lex.nameBoundaries.matchesAt(between, i)));
   }
 
+  /** A short text that ends in a post word or a descriptor before a name (德国|青年|穆勒, 经济部政务次长). */
+  protected endsWithPostWord(between: string): boolean {
+    if (between.length > 12 || !/^\p{Script=Han}+$/u.test(between)) return false;
+    return [...between].some((_, k) => this.lex.postWords.longestAt(between, k)?.end === between.length);
+  }
+
   /** Text between tokens that ends in a post (…办公室主任, …政治局委员): a title we do not list. */
   protected endsWithTitleWord(between: string): boolean {
     if (between.length > 24 || this.lex.cues.longestAt(between, 0) || [...between].some((c, i) => this.lex.cues.matchesAt(between, i) || this.lex.speechVerbs.matchesAt(between, i))) return false;

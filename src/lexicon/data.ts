@@ -72,6 +72,8 @@ export interface RelationsData {
   delegation: import("../extract/delegations.js").DelegationWords;
   /** Words opening a sentence that refers back to the one before (其中): it keeps that date. */
   anaphoricOpeners: string[];
+  /** Words ending the name of a group a letter is written to (…学校师生, …友人). */
+  groupCorrespondents: string[];
   relations: Record<string, RelationData>;
   participantTypes: Record<string, { subject: ParticipantType[]; object: ParticipantType[] }>;
 }
