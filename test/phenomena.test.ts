@@ -320,3 +320,14 @@ describe("groups and private persons as correspondents", () => {
     expect(summaries(m)).toEqual(["wrote_to 柯林斯→习近平 2025-02-03", "wrote_to 汤普森→习近平 2025-02-03", "wrote_to 福克斯→习近平 2025-02-03"]);
   });
 });
+
+describe("donations received, listed by giver", () => {
+  it("a pledge without its recipient goes to the organization said to receive (在已接收的捐款中，A集团捐款…)", () => {
+    const m = extractText("2011年3月14日，中国扶贫基金会接收各界捐款已达800万元。在已接收的捐款中，深圳某某电子集团捐款300万元，上海某某(中国)投资有限公司捐款50万元，最大个人捐款为2万元。");
+    expect(summaries(m)).toEqual(["pledged_to 上海某某(中国)投资有限公司→中国扶贫基金会 undated 500000 CNY", "pledged_to 深圳某某电子集团→中国扶贫基金会 undated 3000000 CNY"]);
+  });
+
+  it("with nobody said to receive, a giver without a recipient gives no pledge", () => {
+    expect(summaries(extractText("2011年3月14日，深圳某某电子集团捐款300万元。"))).toEqual([]);
+  });
+});

@@ -20,6 +20,7 @@ import { DiscourseStage } from "./discourse.js";
 import { PERSON, type Participant } from "./state.js";
 
 const MAX_MODIFIER = 24;
+const RECEIVER_WINDOW = 8;
 const LIST_CONTINUATIONS = ["以及", "及", "还有", "和"];
 
 export class EventStage extends DiscourseStage {
@@ -34,6 +35,9 @@ export class EventStage extends DiscourseStage {
     let previousSentenceDate: string | null = null;
     let lastMonthDay: string | undefined;
     let lastEventDay: string | undefined;
+
+    // Organizations said to receive donations (中国红十字会接收…捐款), by position.
+    let receiver: string | undefined;
 
     for (const s of sentences) {
       const text = norm.slice(s.start, s.end);
@@ -71,6 +75,7 @@ export class EventStage extends DiscourseStage {
           lastSubject = opener;
         }
 
+        receiver = this.receiverIn(clauseTokens, b) ?? receiver;
         const cues = this.cuesIn(a, b, clauseTokens);
         let previousSubjects: Participant[] = [];
         let previousCueEnd = a;
@@ -78,9 +83,14 @@ export class EventStage extends DiscourseStage {
           const cue = cues[c] as (typeof cues)[number];
           const nextCueStart = cues[c + 1]?.start ?? b;
           // A cue coordinated with the one before it (致电、致信) reports the same message.
+          // 在已接收的捐款中: the cue word is a noun of an adverbial phrase, not a contact.
+          if (rel.adverbialOpeners.some((o) => norm.startsWith(o, a)) && /^\s*之?中/.test(norm.slice(cue.end, cue.end + 2))) continue;
           const prevCue = cues[c - 1];
           if (prevCue && prevCue.entry.relation === cue.entry.relation && /^[、和或及与]$/.test(norm.slice(prevCue.end, cue.start))) continue;
-          const frame = this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject);
+          // A pledge written without its recipient (在已接收的捐款中，A公司捐款…) goes to the organization last said to receive.
+          const frame =
+            this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject) ??
+            (cue.entry.relation === "pledged_to" && receiver && scanAmounts(norm, lex.data.currencies, cue.end, b).length ? { subjectSlot: [a, cue.start] as [number, number], objects: [{ key: receiver }], objectStart: cue.end, implicit: true } : undefined);
           const earlierCueEnd = previousCueEnd;
           previousCueEnd = cue.end;
           if (!frame) continue;
@@ -100,6 +110,8 @@ export class EventStage extends DiscourseStage {
           // Only a subordinate clause (在同A会谈时，X指出) takes it: one that ends in 时/后/期间…
           const subordinate = rel.adverbialOpeners.some((o) => norm.startsWith(o, a)) && rel.subordinateEnds.some((w) => norm.slice(a, b).trimEnd().endsWith(w));
           if (!subjects.length && subordinate && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
+          // An implicit recipient needs a giver named in the clause itself.
+          if (!subjects.length && "implicit" in frame) continue;
           if (!subjects.length && sentenceTopic) subjects = [{ key: sentenceTopic }];
           if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
           // The breakdown of a donation (其中，向A捐款…) is given by the giver named before.
@@ -183,6 +195,20 @@ export class EventStage extends DiscourseStage {
       }
     }
     return events;
+  }
+
+  /** The organization a clause says received donations (中国红十字会|总会|接收…), if any. */
+  protected receiverIn(tokens: Token[], b: number): string | undefined {
+    const verbs = this.lex.data.relations.receivingVerbs;
+    for (const t of tokens) {
+      if (t.kind !== "entity" || t.entity.type !== "Organization") continue;
+      const after = this.norm.slice(t.end, Math.min(b, t.end + RECEIVER_WINDOW));
+      if (verbs.some((v) => after.includes(v))) {
+        this.entityFor(t);
+        return t.entity.id;
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -15,6 +15,7 @@ import { slugify } from "../model/ids.js";
 import { DocState, PERSON } from "./state.js";
 
 const MAX_GROUP_NAME = 24;
+const MAX_ORGANIZATION_NAME = 20;
 const MAX_ASIDE = 40;
 
 export class MentionStage extends DocState {
@@ -96,6 +97,8 @@ export class MentionStage extends DocState {
       for (const [a, b] of clauses) this.discoverLetterGroups(a, b, tokens);
       // 贝隆、兰蒂、前驻华大使布兰斯塔德: bare names listed with a known person are persons too.
       for (const [a, b] of clauses) this.discoverListMembers(a, b);
+      // 某某集团捐款200万元: an organization's name at the start of a clause, before a contact word.
+      for (const [a, b] of clauses) this.discoverClauseOrganization(a, b, tokens);
       // 古特雷斯表示, 王毅13日会见…, 李强应约同…: a name at the start of a clause, before a speech
       // verb, a cue, a time or a word that opens the predicate.
       for (const [a, b] of clauses) {
@@ -137,6 +140,28 @@ export class MentionStage extends DocState {
         if (looksLikeName(name, lex) || [...name].every((ch) => lex.transliteration.has(ch) || ch === NAME_DOT)) this.addPerson(name);
       }
       i = post.end - 1;
+    }
+  }
+
+  /**
+   * An organization named at the start of a clause, right before a contact word (阿里巴巴集团|捐款,
+   * 某某慈善基金会|向…捐赠): the text before the cue ends in an organization word and holds no
+   * boundary word, gazetteer name or verb.
+   */
+  protected discoverClauseOrganization(a: number, b: number, tokens: Token[]): void {
+    const { norm, lex } = this;
+    let start = a;
+    while (start < b && /\s/.test(norm[start] as string)) start++;
+    // The name may start with the place or country it is in (北京|某某集团), never with a person or another organization.
+    const inside = (i: number) => tokensIn(tokens, start, i).filter((t) => t.start < i);
+    for (let i = start + 3; i < Math.min(b, start + MAX_ORGANIZATION_NAME + 1); i++) {
+      if (!lex.cues.matchesAt(norm, i) && !lex.data.relations.indirectPrepositions.includes(norm[i] as string)) continue;
+      const name = norm.slice(start, i);
+      if (!/^[\p{Script=Han}·()]+$/u.test(name) || !lex.data.names.clauseOrganizationSuffixes.some((w) => name.endsWith(w) && name.length > w.length + 1)) return;
+      if ([...name].some((_, k) => k > 0 && (lex.nameBoundaries.matchesAt(name, k) || lex.speechVerbs.matchesAt(name, k)))) return;
+      if (inside(i).some((t) => t.kind !== "entity" || (t.entity.type !== "Place" && t.entity.type !== "Country") || t.end >= i - 2)) return;
+      if (!this.names.longestAt(name, 0)) this.names.add(name, { kind: "entity", entity: { id: `org/${slugify(name)}`, type: "Organization", label: name, aliases: [] } });
+      return;
     }
   }
 

@@ -59,7 +59,9 @@ export function splitClauses(norm: string, s: Sentence): [number, number][] {
   return out;
 }
 
-const QUOTES: Record<string, string> = { "“": "”", "「": "」", "《": "》", "『": "』" };
+// Quotes, and short parentheses inside a name (沃尔玛(中国)投资有限公司).
+const QUOTES: Record<string, string> = { "“": "”", "「": "」", "《": "》", "『": "』", "(": ")", "（": "）" };
+const MAX_PARENTHESIZED_NAME = 6;
 const MAX_QUOTED_NAME = 30;
 
 /**
@@ -71,7 +73,7 @@ function quotedNameEnd(norm: string, i: number, end: number): number | undefined
   if (!closeMark) return undefined;
   for (let j = i + 1; j < end && j - i <= MAX_QUOTED_NAME; j++) {
     const ch = norm[j] as string;
-    if (ch === closeMark) return j > i + 1 ? j : undefined;
+    if (ch === closeMark) return j > i + 1 && (!"(（".includes(norm[i] as string) || (j - i - 1 <= MAX_PARENTHESIZED_NAME && /^\p{Script=Han}+$/u.test(norm.slice(i + 1, j)))) ? j : undefined;
     if (CLAUSE_END.has(ch) || SENTENCE_END.has(ch)) return undefined;
   }
   return undefined;

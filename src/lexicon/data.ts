@@ -74,6 +74,8 @@ export interface RelationsData {
   anaphoricOpeners: string[];
   /** Words ending the name of a group a letter is written to (…学校师生, …友人). */
   groupCorrespondents: string[];
+  /** Verbs saying an organization received donations (接收, 收到): the recipient of pledges written without one. */
+  receivingVerbs: string[];
   relations: Record<string, RelationData>;
   participantTypes: Record<string, { subject: ParticipantType[]; object: ParticipantType[] }>;
 }
@@ -107,6 +109,8 @@ export interface NamesData {
   thirdPersonPronouns: string[];
   /** Endings of posts that are not in the titles gazetteer (…办公室主任). */
   postSuffixes: string[];
+  /** Endings of an organization's name at the start of a clause before a contact word (…集团捐款). */
+  clauseOrganizationSuffixes: string[];
   /** What may stand between a country and its post (美国|驻华|大使, 西班牙|参议院|议长). */
   postQualifiers: { modifiers: string[]; prefixes: string[]; bodySuffixes: string[] };
 }
