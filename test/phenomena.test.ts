@@ -331,3 +331,19 @@ describe("donations received, listed by giver", () => {
     expect(summaries(extractText("2011年3月14日，深圳某某电子集团捐款300万元。"))).toEqual([]);
   });
 });
+
+describe("roles from the wider sentence", () => {
+  const roles = (text: string) => Object.fromEntries(extractText(text).entities.filter((e) => e.type === "Person").map((e) => [e.label, e.roles.map((r) => `${r.title}@${r.of.label}`)]));
+
+  it("a post someone takes (当选, 连任, 出任) is their role; 她 is the person named last", () => {
+    const r = roles("2019年5月20日，国务院总理李强致电安东尼·诺曼，祝贺她连任澳大利亚总理。同日，白宫提名加州州长纽曼出任美国驻华大使。");
+    expect(r["安东尼·诺曼"]).toEqual(["总理@澳大利亚"]);
+    expect(r["纽曼"]).toContain("驻华大使@美国");
+  });
+
+  it("a party between the country and the post is not part of it, and a period joins a name's parts", () => {
+    const m = extractText("2025年9月21日，李强会见美國共和黨眾議員約翰．卡特。");
+    expect(summaries(m)).toEqual(["met 李强—约翰·卡特 2025-09-21"]);
+    expect(m.entities.find((e) => e.label === "约翰·卡特")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["众议员@美国"]);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Character-level normalization for matching: traditional → simplified (OpenCC tables),
- * full-width → half-width (NFKC), one middle dot and one hyphen for names.
+ * full-width → half-width (NFKC), one middle dot and one hyphen for names (a period between
+ * two Han characters is a name's dot).
  * Every character maps to exactly one character, so offsets in the normalized text are
  * offsets in the cleaned text: spans found by extraction map back to the original unchanged.
  */
@@ -46,6 +47,13 @@ export function normalizeText(text: string): string {
     const n = code < 0x80 || (code >= 0xd800 && code <= 0xdfff) ? ch : normalizeChar(ch);
     if (n !== ch) changed = true;
     parts.push(n);
+  }
+  // A period between two Han characters joins the parts of a foreign name (亚当．史密斯).
+  for (let i = 1; i < parts.length - 1; i++) {
+    if (parts[i] === "." && isHanCode((parts[i - 1] as string).charCodeAt(0)) && isHanCode((parts[i + 1] as string).charCodeAt(0))) {
+      parts[i] = NAME_DOT;
+      changed = true;
+    }
   }
   out = changed ? parts.join("") : text;
   return out;

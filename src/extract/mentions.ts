@@ -13,6 +13,13 @@ import type { Aside } from "./asides.js";
 import { covered, splitClauses, tokensIn, type Sentence } from "./sentences.js";
 import { slugify } from "../model/ids.js";
 import { DocState, PERSON } from "./state.js";
+import { tagWords } from "./jieba.js";
+
+/** Whether the last character of `text` ends a word of two or more characters (共和 in 美国共和). */
+function endsWord(text: string): boolean {
+  const last = tagWords(text).at(-1);
+  return last !== undefined && last.word.length >= 2;
+}
 
 const MAX_GROUP_NAME = 24;
 const MAX_ORGANIZATION_NAME = 20;
@@ -88,7 +95,9 @@ export class MentionStage extends DocState {
         const family = norm[tok.start - 1] as string;
         const before = norm[tok.start - 2];
         // The family name must start a word: after punctuation or a preposition (同习主席), not 时任|国家主席.
-        const startsWord = tok.start - 1 <= s.start || before === undefined || !/\p{Script=Han}/u.test(before) || lex.data.relations.withPrepositions.includes(before) || lex.data.relations.indirectPrepositions.includes(before);
+        // A preposition only when it is not the end of a word (同习主席, not 共和|党众议员).
+        const isPreposition = (before !== undefined && (lex.data.relations.withPrepositions.includes(before) || lex.data.relations.indirectPrepositions.includes(before))) && !endsWord(norm.slice(Math.max(s.start, tok.start - 7), tok.start - 1));
+        const startsWord = tok.start - 1 <= s.start || before === undefined || !/\p{Script=Han}/u.test(before) || isPreposition;
         if (startsWord && lex.surnames.longestAt(family, 0)?.end === 1 && !covered(tokens, tok.start - 1)) shortForms.add(norm.slice(tok.start - 1, tok.end));
       }
       // 经济部政务次长陈正祺, 贸易部次长贝克: a name after a post we do not list, by its last word.

@@ -12,8 +12,12 @@ import { MentionStage } from "./mentions.js";
 
 const LIST_SEPARATORS = new Set(["、", "和", "及", "以及", "与"]);
 const MAX_BODY = 6;
+const MAX_PARTY = 6;
 
 export class RoleStage extends MentionStage {
+  /** The person named last, for 他/她 in 祝贺她连任英国首相. */
+  private lastPerson: DocEntity | undefined;
+
   /** Pass 2: every mention, with the roles that titles next to a person give. */
   recordMentions(s: Sentence): void {
     const { tokens } = s;
@@ -22,8 +26,10 @@ export class RoleStage extends MentionStage {
     let listHolder: { end: number; of: GazetteerEntity } | undefined;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t] as Token;
+      if (tok.kind === "title") this.roleTaken(tokens, t);
       const e = this.entityFor(tok);
       if (!e) continue;
+      if (tok.kind === "person") this.lastPerson = e;
       e.mentions.push(tok.start);
       e.surfaces.add(this.surface(tok.start, tok.end));
       if (tok.kind !== "person") continue;
@@ -98,6 +104,29 @@ export class RoleStage extends MentionStage {
     }
   }
 
+  /**
+   * A post someone takes (特朗普当选|美国|总统, 祝贺她连任|英国|首相, 提名X出任|美国驻华大使): a role
+   * of the person right before the verb, or of the person named last when a pronoun stands there.
+   */
+  private roleTaken(tokens: Token[], t: number): void {
+    const title = tokens[t] as Extract<Token, { kind: "title" }>;
+    const q = tokens[t - 1];
+    const holder = q && q.kind === "entity" && q.entity.type === "Country" && (q.end === title.start || this.postQualifier(this.norm.slice(q.end, title.start)) !== undefined) ? q : undefined;
+    if (!holder && q && q.end === title.start) return;
+    const at = holder ? holder.start : title.start;
+    const verb = this.lex.data.names.takesOffice.filter((w) => this.norm.slice(at - w.length, at) === w).sort((x, y) => y.length - x.length)[0];
+    if (!verb) return;
+    const before = this.norm.slice(Math.max(0, at - verb.length - 2), at - verb.length);
+    const { thirdPersonPronouns } = this.lex.data.names;
+    const p = tokens.slice(0, holder ? t - 1 : t).reverse().find((x) => x.end <= at - verb.length);
+    let e: DocEntity | undefined;
+    if (p && p.kind === "person" && at - verb.length - p.end <= 2) e = this.entityFor(p);
+    else if (thirdPersonPronouns.some((w) => before.endsWith(w))) e = this.lastPerson;
+    if (!e) return;
+    const written = holder ? (this.postQualifier(this.norm.slice(holder.end, title.start)) ?? "") + this.norm.slice(title.start, title.end) : this.norm.slice(title.start, title.end);
+    this.addRole(e, title.title, holder?.entity, false, written);
+  }
+
   /** "兼" and a post we do not list between a title and a name (副首相|兼财务相|X), if written so. */
   private concurrentPostBefore(prev: Token | undefined, nameStart: number): string | undefined {
     if (!prev || prev.kind !== "title") return undefined;
@@ -136,9 +165,11 @@ export class RoleStage extends MentionStage {
    * modifier such as 新任), when it still makes the country the post's holder; else undefined.
    */
   private postQualifier(between: string): string | undefined {
-    const { modifiers, prefixes, bodySuffixes } = this.lex.data.names.postQualifiers;
+    const { modifiers, prefixes, bodySuffixes, partySuffixes } = this.lex.data.names.postQualifiers;
     let rest = between;
     for (let m = modifiers.find((w) => rest.startsWith(w)); m; m = modifiers.find((w) => rest.startsWith(w))) rest = rest.slice(m.length);
+    // 美国|民主党|众议员: the party is not part of the post.
+    if (rest.length <= MAX_PARTY && partySuffixes.some((w) => rest.endsWith(w)) && /^\p{Script=Han}+$/u.test(rest)) rest = "";
     if (rest === "") return between === "" ? undefined : "";
     if (!this.qualifiesPost(rest) || this.lex.names.matchesAt(rest, 0)) return undefined;
     return prefixes.some((w) => rest.startsWith(w)) || bodySuffixes.some((w) => rest.endsWith(w)) ? rest : undefined;

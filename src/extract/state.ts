@@ -99,6 +99,8 @@ export class DocState {
   /** Short text between a holder and its post that qualifies the post (驻华, 国会参议院): no verb of a contact, no boundary word. */
   protected qualifiesPost(between: string): boolean {
     if (between.length > 6 || !/^\p{Script=Han}+$/u.test(between)) return false;
+    // A party (美国|共和党|众议员) qualifies a post whatever words it is spelt with.
+    if (this.lex.data.names.postQualifiers.partySuffixes.some((w) => between.endsWith(w))) return true;
     return ![...between].some((_, i) => this.lex.cues.matchesAt(between, i) || this.lex.speechVerbs.matchesAt(between, i) || (i > 0 && this.lex.nameBoundaries.matchesAt(between, i)));
   }
 

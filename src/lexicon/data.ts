@@ -109,10 +109,12 @@ export interface NamesData {
   thirdPersonPronouns: string[];
   /** Endings of posts that are not in the titles gazetteer (…办公室主任). */
   postSuffixes: string[];
+  /** Verbs between a person and the post they take (当选, 连任, 出任). */
+  takesOffice: string[];
   /** Endings of an organization's name at the start of a clause before a contact word (…集团捐款). */
   clauseOrganizationSuffixes: string[];
   /** What may stand between a country and its post (美国|驻华|大使, 西班牙|参议院|议长). */
-  postQualifiers: { modifiers: string[]; prefixes: string[]; bodySuffixes: string[] };
+  postQualifiers: { modifiers: string[]; prefixes: string[]; bodySuffixes: string[]; partySuffixes: string[] };
 }
 export interface BoilerplateData {
   linePatterns: string[];
