@@ -347,3 +347,16 @@ describe("roles from the wider sentence", () => {
     expect(m.entities.find((e) => e.label === "约翰·卡特")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["众议员@美国"]);
   });
 });
+
+describe("organizations and former posts in lists", () => {
+  it("an organization before a post keeps a boundary word that is inside one of its words (世界和平奖基金会)", () => {
+    const m = extractText("2025年2月3日，缅因大学校长汤普森、世界和平奖基金会名誉主席福克斯还向习近平发来贺卡。");
+    expect(summaries(m)).toEqual(["wrote_to 汤普森→习近平 2025-02-03", "wrote_to 福克斯→习近平 2025-02-03"]);
+    expect(m.entities.find((e) => e.label === "福克斯")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["名誉主席@世界和平奖基金会"]);
+  });
+
+  it("前 between a country and its post stays in the title as written", () => {
+    const m = extractText("2020年9月18日，王毅会见日本前首相森田一郎。");
+    expect(m.entities.find((e) => e.label === "森田一郎")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["前首相@日本"]);
+  });
+});

@@ -304,13 +304,22 @@ export class MentionStage extends DocState {
 
   /** An organization named just before a title, ending in an organization word (…基金会). */
   protected organizationBefore(from: number, to: number): boolean {
-    const gap = this.norm.slice(from, to);
+    // After a list separator (…、世界某某基金会|名誉主席): the name starts after it.
+    const gap = this.norm.slice(from, to).replace(/^.*[\s、,，]/, "");
     if (gap.length < 3 || gap.length > 20) return false;
     if (!this.lex.orgSuffixes.some((suf) => gap.endsWith(suf) && gap.length > suf.length)) return false;
+    // A boundary word cuts the name only where it is a word of its own (和 cuts 会见和|…, not 世界和平…).
+    const wordStarts = new Set<number>();
+    let at = 0;
+    for (const { word } of tagWords(gap)) {
+      wordStarts.add(at);
+      at += word.length;
+    }
+    wordStarts.add(at);
     let start = 0;
     for (let i = 0; i < gap.length; i++) {
       const b = this.lex.nameBoundaries.longestAt(gap, i) ?? this.lex.cues.longestAt(gap, i);
-      if (b && gap.length - b.end >= 3) {
+      if (b && gap.length - b.end >= 3 && wordStarts.has(i) && wordStarts.has(b.end)) {
         start = b.end;
         i = b.end - 1;
       }
