@@ -360,3 +360,14 @@ describe("organizations and former posts in lists", () => {
     expect(m.entities.find((e) => e.label === "森田一郎")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["前首相@日本"]);
   });
 });
+
+describe("unnamed senders and regnal names", () => {
+  it("一些外国政府和领导人致电X: no sender is made up from the text's main person", () => {
+    const m = extractText("2010年4月15日，国家主席胡锦涛会见了巴西总统卢拉。4月16日，一些外国政府和领导人继续致电胡锦涛主席、温家宝总理，表示慰问。");
+    expect(summaries(m)).toEqual(["met 胡锦涛—卢拉 2010-04-15"]);
+  });
+
+  it("a regnal number is part of a monarch's name", () => {
+    expect(summaries(extractText("2022年1月19日，国家主席习近平向约旦国王阿卜杜拉二世致慰问电。"))).toEqual(["wrote_to 习近平→阿卜杜拉二世 2022-01-19"]);
+  });
+});

@@ -112,6 +112,8 @@ export class EventStage extends DiscourseStage {
           if (!subjects.length && subordinate && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
           // An implicit recipient needs a giver named in the clause itself.
           if (!subjects.length && "implicit" in frame) continue;
+          // 一些外国政府和领导人致电X: the senders are written, unnamed: nobody else is taken for them.
+          if (!subjects.length && this.namesUnnamedSenders(ownSlotStart, sb)) continue;
           if (!subjects.length && sentenceTopic) subjects = [{ key: sentenceTopic }];
           if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
           // The breakdown of a donation (其中，向A捐款…) is given by the giver named before.
@@ -195,6 +197,12 @@ export class EventStage extends DiscourseStage {
       }
     }
     return events;
+  }
+
+  /** Whether a subject slot names its actors without names (一些外国领导人, 各国政要). */
+  protected namesUnnamedSenders(a: number, b: number): boolean {
+    const slot = this.norm.slice(a, b);
+    return [...this.lex.data.names.unnamedHolders, ...this.lex.data.names.unnamedGroups].some((w) => slot.includes(w));
   }
 
   /** The organization a clause says received donations (中国红十字会|总会|接收…), if any. */

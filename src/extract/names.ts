@@ -12,6 +12,7 @@ import { isNameChar, NAME_DOT, NAME_HYPHEN } from "../util/chars.js";
 import { tagWords } from "./jieba.js";
 
 const CUT_TAGS = new Set(["v", "vn", "vd", "p", "c", "d", "t", "m", "f", "r", "ad", "an", "u", "q"]);
+const REGNAL = /(?<=[^一二三四五六七八九十])[一二三四五六七八九十]{1,3}世/;
 const COUNTED = /[一二三四五六七八九十两几多数][位名个人]/;
 const NAME_TAGS = new Set(["nr", "nrfg", "nrt", "nrj"]);
 // A candidate that jieba reads as one common word of these kinds is not a name (总理|年度会晤).
@@ -37,6 +38,9 @@ export function nameAfterTitle(text: string, start: number, limit: number, lex: 
   if (dots === 0 && k - start > lex.data.names.maxLength) k = start + lex.data.names.maxLength;
   if (dots === 0 && k - start > 3) k = cutAtVerb(text, start, k);
   if (k - start < 2) return start;
+  // A regnal number is part of the name (穆罕默德六世, 查尔斯三世).
+  const regnal = REGNAL.exec(text.slice(k - 3, Math.min(limit, k + 4)));
+  if (regnal) k = k - 3 + regnal.index + regnal[0].length;
   if (dots === 0 && isCommonWord(text.slice(start, k), lex)) return start;
   // A count of people is not a name (主席团|三位成员).
   if (COUNTED.test(text.slice(start, k))) return start;

@@ -99,6 +99,8 @@ export interface NamesData {
   notAfterPost: string[];
   /** Words after countries or organizations that name their unnamed leaders (领导人). */
   unnamedHolders: string[];
+  /** Words naming actors without names (政要, 各界人士). */
+  unnamedGroups: string[];
   /** Words referring to the organization named last (该会, 该组织). */
   organizationAnaphors: string[];
   /** Words that begin the predicate after a clause-initial name (在, 同, 应约 …). */
