@@ -371,3 +371,15 @@ describe("unnamed senders and regnal names", () => {
     expect(summaries(extractText("2022年1月19日，国家主席习近平向约旦国王阿卜杜拉二世致慰问电。"))).toEqual(["wrote_to 习近平→阿卜杜拉二世 2022-01-19"]);
   });
 });
+
+describe("a pledge told in the headline and detailed in the text", () => {
+  it("the text's amount and day go with the headline's recipient; the headline is the same pledge", () => {
+    const m = extractText("中国政府向联合国儿童基金会捐款\n2016-03-09 10:00\n商务部部长助理李明7日代表中国政府与联合国儿童基金会驻华代表罗伯茨就中方捐款300万美元签署协议。");
+    expect(summaries(m)).toEqual(["pledged_to 中国→联合国儿童基金会 2016-03-07 3000000 USD"]);
+  });
+
+  it("a recipient we cannot name (向受灾国提供) is not replaced by another", () => {
+    const m = extractText("2016年3月9日，中国向世界卫生组织捐款100万美元。2005年，中国通过联合国向受灾国提供了200万美元的援助。");
+    expect(summaries(m)).toEqual(["pledged_to 中国→世界卫生组织 2016-03-09 1000000 USD"]);
+  });
+});

@@ -16,9 +16,13 @@ export function mergeDocumentEvents(events: DocEvent[], documentDate: string | u
     const pair = e.relation === "called" || e.relation === "met" ? [e.subject, e.object].sort().join("|") : `${e.subject}>${e.object}`;
     return `${e.relation}|${pair}${e.relation === "pledged_to" ? `|${e.amount?.value ?? ""}${e.amount?.currency ?? ""}` : ""}`;
   };
+  // A pledge told without its amount (the headline's) is the one pledge of that pair told with one.
+  const amounts = new Map<string, Set<string>>();
+  for (const e of events) if (e.relation === "pledged_to" && e.amount) (amounts.get(`${e.subject}>${e.object}`) ?? amounts.set(`${e.subject}>${e.object}`, new Set()).get(`${e.subject}>${e.object}`))?.add(`${e.amount.value}${e.amount.currency}`);
   const groups = new Map<string, Map<string, DocEvent>>();
   for (const e of events) {
-    const k = pairKey(e);
+    const told = e.relation === "pledged_to" && !e.amount ? amounts.get(`${e.subject}>${e.object}`) : undefined;
+    const k = told?.size === 1 ? `${pairKey(e)}${[...told][0]}` : pairKey(e);
     let byDate = groups.get(k);
     if (!byDate) groups.set(k, (byDate = new Map()));
     const m = byDate.get(e.date ?? `?${e.monthDay ?? ""}`);

@@ -36,8 +36,10 @@ export class EventStage extends DiscourseStage {
     let lastMonthDay: string | undefined;
     let lastEventDay: string | undefined;
 
-    // Organizations said to receive donations (中国红十字会接收…捐款), by position.
+    // The organization said to receive donations (中国红十字会接收…捐款), else the recipient of
+    // the pledge reported last: the recipient of a pledge written without one.
     let receiver: string | undefined;
+    let lastRecipient: string | undefined;
 
     for (const s of sentences) {
       const text = norm.slice(s.start, s.end);
@@ -90,7 +92,7 @@ export class EventStage extends DiscourseStage {
           // A pledge written without its recipient (在已接收的捐款中，A公司捐款…) goes to the organization last said to receive.
           const frame =
             this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject) ??
-            (cue.entry.relation === "pledged_to" && receiver && scanAmounts(norm, lex.data.currencies, cue.end, b).length ? { subjectSlot: [a, cue.start] as [number, number], objects: [{ key: receiver }], objectStart: cue.end, implicit: true } : undefined);
+            (cue.entry.relation === "pledged_to" && (receiver ?? lastRecipient) && !this.writesRecipient(a, cue.start, clauseTokens) && scanAmounts(norm, lex.data.currencies, cue.end, b).length ? { subjectSlot: [a, cue.start] as [number, number], objects: [{ key: (receiver ?? lastRecipient) as string }], objectStart: cue.end, implicit: true } : undefined);
           const earlierCueEnd = previousCueEnd;
           previousCueEnd = cue.end;
           if (!frame) continue;
@@ -188,6 +190,7 @@ export class EventStage extends DiscourseStage {
               for (const date of eventDates) {
                 if (date && date.length >= 10) lastEventDay = date;
                 events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span] });
+                if (cue.entry.relation === "pledged_to") lastRecipient = obj.key;
                 if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, ...undatedDay, amount, spans: [span] });
               }
             }
@@ -197,6 +200,13 @@ export class EventStage extends DiscourseStage {
       }
     }
     return events;
+  }
+
+  /** Whether a recipient is written before a cue (向受灾国…提供), even one we cannot name. */
+  protected writesRecipient(a: number, cueStart: number, tokens: Token[]): boolean {
+    const preps = this.lex.data.relations.indirectPrepositions;
+    for (let i = a; i < cueStart; i++) if (preps.includes(this.norm[i] as string) && !covered(tokens, i)) return true;
+    return false;
   }
 
   /** Whether a subject slot names its actors without names (一些外国领导人, 各国政要). */
