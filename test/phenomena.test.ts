@@ -383,3 +383,18 @@ describe("a pledge told in the headline and detailed in the text", () => {
     expect(summaries(m)).toEqual(["pledged_to 中国→世界卫生组织 2016-03-09 1000000 USD"]);
   });
 });
+
+describe("calls in overseas reports", () => {
+  it("由A主动致电B in a report of their call is that call, placed by A", () => {
+    const m = extractText(" date 2024-03-06 英國首相施納德5日與中國國家主席習近平通話。據報導，這次是由習近平主動致電施納德。");
+    expect(summaries(m)).toEqual(["called 施纳德—习近平 2024-03-05 init=习近平"]);
+  });
+
+  it("a time zone after a name (美东时间19日) is not part of it", () => {
+    expect(summaries(extractText(" date 2024-03-20 美國總統拜登美東時間19日與中國國家主席習近平通電話。"))).toEqual(["called 拜登—习近平 2024-03-19"]);
+  });
+
+  it("中国外交部长X is a minister of China, not the ministry followed by a name", () => {
+    expect(summaries(extractText("2023年1月1日，美国国务卿布林肯和中国外交部长秦刚通电话。"))).toEqual(["called 布林肯—秦刚 2023-01-01"]);
+  });
+});

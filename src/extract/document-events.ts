@@ -11,7 +11,8 @@ import { compatibleDay, foldPrecisions } from "../model/date-merge.js";
  * coarser mention (undated, or dated by month or year only) into the one finer mention it can
  * be (model/date-merge.ts); among several, an undated mention goes to the document's own date.
  */
-export function mergeDocumentEvents(events: DocEvent[], documentDate: string | undefined): DocEvent[] {
+export function mergeDocumentEvents(all: DocEvent[], documentDate: string | undefined): DocEvent[] {
+  const events = callsPlacedBySender(all);
   const pairKey = (e: DocEvent) => {
     const pair = e.relation === "called" || e.relation === "met" ? [e.subject, e.object].sort().join("|") : `${e.subject}>${e.object}`;
     return `${e.relation}|${pair}${e.relation === "pledged_to" ? `|${e.amount?.value ?? ""}${e.amount?.currency ?? ""}` : ""}`;
@@ -30,6 +31,31 @@ export function mergeDocumentEvents(events: DocEvent[], documentDate: string | u
     else byDate.set(e.date ?? `?${e.monthDay ?? ""}`, { ...e, spans: [...e.spans] });
   }
   return [...groups.values()].flatMap((byDate) => joinPassingMentions(foldPrecisions([...byDate.values()], absorb, documentDate, compatibleDay)));
+}
+
+/**
+ * 由A主动致电B in a report of their call (A同B通话) is that call, placed by A: the message
+ * goes, and the call gets A as its initiator.
+ */
+function callsPlacedBySender(events: DocEvent[]): DocEvent[] {
+  const calls = events.filter((e) => e.relation === "called");
+  const sameCall = (m: DocEvent, c: DocEvent) => [m.subject, m.object].sort().join("|") === [c.subject, c.object].sort().join("|") && (m.date === null || c.date === null || m.date === c.date);
+  if (!calls.length) return events.map(withoutCallFlag);
+  return events.map(withoutCallFlag).filter((m, i) => {
+    if (m.relation !== "wrote_to" || !events[i]?.maybeCall) return true;
+    const call = calls.find((c) => sameCall(m, c));
+    if (!call) return true;
+    call.initiator ??= m.subject;
+    for (const s of m.spans) if (!call.spans.some((x) => x.start === s.start && x.end === s.end)) call.spans.push(s);
+    return false;
+  });
+}
+
+/** The event without the 致电 flag, which only this merge reads. */
+function withoutCallFlag(e: DocEvent): DocEvent {
+  if (!e.maybeCall) return e;
+  const { maybeCall: _, ...rest } = e;
+  return rest;
 }
 
 /**

@@ -70,6 +70,8 @@ export interface DocEvent {
   monthDay?: string;
   amount: Amount | null;
   spans: DocSpan[];
+  /** Written with a cue that may be a phone call (致电): the call when the document reports one. */
+  maybeCall?: true;
 }
 
 export interface DocumentExtraction {

@@ -189,7 +189,8 @@ export class EventStage extends DiscourseStage {
               const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
               for (const date of eventDates) {
                 if (date && date.length >= 10) lastEventDay = date;
-                events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span] });
+                const maybeCall = rel.callOrMessage.includes(cue.entry.word) ? { maybeCall: true as const } : {};
+                events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span], ...maybeCall });
                 if (cue.entry.relation === "pledged_to") lastRecipient = obj.key;
                 if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, ...undatedDay, amount, spans: [span] });
               }

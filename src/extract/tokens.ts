@@ -27,6 +27,8 @@ export function scanTokens(text: string, start: number, end: number, lex: Lexico
     let g = lex.names.longestAt(text, i, end);
     // Latin acronyms (WHO, EU) count only as whole words.
     if (g && isAsciiWordChar(text[i]) && (isAsciiWordChar(text[i - 1]) || isAsciiWordChar(text[g.end]))) g = undefined;
+    // An entity whose end is the start of a longer title (中国外交部|长 → 中国|外交部长): the title wins.
+    if (g && !g.values.some((v) => v.kind === "title")) g = yieldToTitle(text, i, end, g, lex);
     const d = doc?.longestAt(text, i, end);
     if (d && (!g || d.end > g.end)) {
       const v = d.values[0];
@@ -60,6 +62,17 @@ export function scanTokens(text: string, start: number, end: number, lex: Lexico
     i++;
   }
   return tokens;
+}
+
+type Match = NonNullable<ReturnType<Lexicon["names"]["longestAt"]>>;
+
+/** The match at i, or a shorter one when a title starts inside it and runs past its end. */
+function yieldToTitle(text: string, i: number, end: number, g: Match, lex: Lexicon): Match | undefined {
+  for (let j = i + 1; j < g.end; j++) {
+    const t = lex.names.longestAt(text, j, end);
+    if (t && t.end > g.end && t.values.some((v) => v.kind === "title")) return lex.names.longestAt(text, i, j) ?? undefined;
+  }
+  return g;
 }
 
 /** An organization suffix within two characters of `at` (人民|委员会, 人民|代表大会). */

@@ -74,6 +74,8 @@ export interface RelationsData {
   anaphoricOpeners: string[];
   /** Words ending the name of a group a letter is written to (…学校师生, …友人). */
   groupCorrespondents: string[];
+  /** Cues that are a message or a phone call (致电): the call, where the document reports one between the pair. */
+  callOrMessage: string[];
   /** Verbs saying an organization received donations (接收, 收到): the recipient of pledges written without one. */
   receivingVerbs: string[];
   relations: Record<string, RelationData>;
