@@ -398,3 +398,12 @@ describe("calls in overseas reports", () => {
     expect(summaries(extractText("2023年1月1日，美国国务卿布林肯和中国外交部长秦刚通电话。"))).toEqual(["called 布林肯—秦刚 2023-01-01"]);
   });
 });
+
+describe("the day of a sentence that goes on", () => {
+  it("随后/他还 in a dateless sentence keep the day of the sentence before; a verb after a title is no name", () => {
+    const m = extractText("2016年9月3日\n5日下午，国家主席习近平会见了日本首相安倍晋三。在接下来的两个小时里，他还连续会见了德国总理默克尔和法国总统奥朗德。");
+    expect(summaries(m)).toEqual(["met 习近平—奥朗德 2016-09-05", "met 习近平—安倍晋三 2016-09-05", "met 习近平—默克尔 2016-09-05"]);
+    const n = extractText("2022年11月16日\n两场会议间隙，习近平主席展开了密集元首外交：11月15日，同法国总统马克龙举行会晤。");
+    expect(n.entities.some((e) => e.label.startsWith("展开"))).toBe(false);
+  });
+});

@@ -21,6 +21,7 @@ import { PERSON, type Participant } from "./state.js";
 
 const MAX_MODIFIER = 24;
 const RECEIVER_WINDOW = 8;
+const CONTINUATION_WINDOW = 24;
 const LIST_CONTINUATIONS = ["以及", "及", "还有", "和"];
 
 export class EventStage extends DiscourseStage {
@@ -55,7 +56,9 @@ export class EventStage extends DiscourseStage {
       }
       if (/^\d{1,3}[.、]?$/.test(text)) continue; // list numbering
       // A sentence that refers back to the one before (其中…, 在这笔捐款中…) keeps its date.
-      const listDate = pendingDate ?? (rel.anaphoricOpeners.some((w) => text.slice(0, 12).includes(w)) ? previousSentenceDate : null);
+      // …and so does a dateless sentence that goes on with the same occasion (随后, 他还…).
+      const continues = !dates.length && previousSentenceDate?.length === 10 && rel.continuationOpeners.some((w) => text.slice(0, CONTINUATION_WINDOW).includes(w));
+      const listDate = pendingDate ?? (rel.anaphoricOpeners.some((w) => text.slice(0, 12).includes(w)) || continues ? previousSentenceDate : null);
       pendingDate = null;
       previousSentenceDate = [...dates].reverse().find((d) => d.date && !d.rangeEnd)?.date ?? null;
 

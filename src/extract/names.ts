@@ -38,6 +38,8 @@ export function nameAfterTitle(text: string, start: number, limit: number, lex: 
   if (dots === 0 && k - start > lex.data.names.maxLength) k = start + lex.data.names.maxLength;
   if (dots === 0 && k - start > 3) k = cutAtVerb(text, start, k);
   if (k - start < 2) return start;
+  // A verb or function word right after the title is the predicate, not a name (主席|展开了…).
+  if (dots === 0 && startsWithVerb(text.slice(start, k), lex)) return start;
   // A regnal number is part of the name (穆罕默德六世, 查尔斯三世).
   const regnal = REGNAL.exec(text.slice(k - 3, Math.min(limit, k + 4)));
   if (regnal) k = k - 3 + regnal.index + regnal[0].length;
@@ -52,6 +54,13 @@ function isCommonWord(s: string, lex: Lexicon): boolean {
   const tags = tagWords(s);
   if (tags.length !== 1 || !WORD_TAGS.has(tags[0]?.tag ?? "")) return false;
   return ![...s].every((c) => lex.transliteration.has(c));
+}
+
+/** Whether jieba reads the start of a candidate as a verb or function word (not a name spelt in transliteration). */
+function startsWithVerb(s: string, lex: Lexicon): boolean {
+  const first = tagWords(s)[0];
+  if (!first || first.word.length < 2 || !CUT_TAGS.has(first.tag)) return false;
+  return ![...first.word].every((c) => lex.transliteration.has(c));
 }
 
 /** Cuts a name candidate where jieba sees a multi-character verb or function word. */

@@ -72,6 +72,8 @@ export interface RelationsData {
   delegation: import("../extract/delegations.js").DelegationWords;
   /** Words opening a sentence that refers back to the one before (其中): it keeps that date. */
   anaphoricOpeners: string[];
+  /** Words near the start of a dateless sentence that go on with the day before (随后, 他还). */
+  continuationOpeners: string[];
   /** Words ending the name of a group a letter is written to (…学校师生, …友人). */
   groupCorrespondents: string[];
   /** Cues that are a message or a phone call (致电): the call, where the document reports one between the pair. */
