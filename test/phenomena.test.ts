@@ -407,3 +407,9 @@ describe("the day of a sentence that goes on", () => {
     expect(n.entities.some((e) => e.label.startsWith("展开"))).toBe(false);
   });
 });
+
+describe("bare names between a preposition and the rest of the predicate", () => {
+  it("与X在…见面: a name with no title before 在 is the counterpart", () => {
+    expect(summaries(extractText("2018年4月28日，国家主席习近平与莫迪在武汉东湖边散步并举行非正式会晤。"))).toEqual(["met 习近平—莫迪 2018-04-28"]);
+  });
+});

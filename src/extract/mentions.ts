@@ -22,6 +22,8 @@ function endsWord(text: string): boolean {
 }
 
 const MAX_GROUP_NAME = 24;
+// Words that open the rest of a predicate right after a counterpart's name (与X|在…会面).
+const PREDICATE_AFTER_NAME = ["在", "于"];
 const MAX_ORGANIZATION_NAME = 20;
 const MAX_ASIDE = 40;
 
@@ -75,16 +77,20 @@ export class MentionStage extends DocState {
         if (end > i && !tokensIn(tokens, Math.max(s.start, i - 64), end).some((tk) => tk.start < end && tk.end > i)) this.addPerson(norm.slice(i, end));
         if (end > i) i = end;
       }
-      // 同蔡英文见面, 向王毅致信: a short name between a preposition and a cue.
+      // 同蔡英文见面, 向王毅致信, 与普京在西湖边见面: a short name between a preposition and a
+      // cue, or a word opening the rest of the predicate (在, 于) before a cue of the clause.
       const rel = lex.data.relations;
       const preps = [...rel.withPrepositions, ...rel.indirectPrepositions];
       for (const [a, b] of clauses) {
         for (let p = a; p < b - 3; p++) {
           if (!preps.includes(norm[p] as string) || covered(tokens, p + 1)) continue;
           for (let i = p + 3; i <= Math.min(b - 1, p + 5); i++) {
-            if (!lex.cues.matchesAt(norm, i)) continue;
+            const atCue = lex.cues.matchesAt(norm, i);
+            const opensPredicate = !atCue && PREDICATE_AFTER_NAME.includes(norm[i] as string) && [...norm.slice(i, b)].some((_, k) => lex.cues.matchesAt(norm, i + k));
+            if (!atCue && !opensPredicate) continue;
             const name = norm.slice(p + 1, i);
-            if (!tokensIn(tokens, p + 1, i).length && lex.surnames.matchesAt(name, 0) && looksLikeName(name, lex)) this.addPerson(name);
+            const reads = looksLikeName(name, lex) && (lex.surnames.matchesAt(name, 0) || [...name].every((c) => lex.transliteration.has(c)));
+            if (!tokensIn(tokens, p + 1, i).length && (reads || lex.canonicalName.has(name))) this.addPerson(name);
             break;
           }
         }
