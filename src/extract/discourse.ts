@@ -11,6 +11,7 @@ import { tokensIn, type Sentence } from "./sentences.js";
 import type { DocEntity } from "./document.js";
 import { RoleStage } from "./roles.js";
 import { PERSON, type Participant } from "./state.js";
+import { tagWords } from "./jieba.js";
 
 export class DiscourseStage extends RoleStage {
   /** The organization mentioned last before `pos` (该会 refers to it). */
@@ -51,7 +52,7 @@ export class DiscourseStage extends RoleStage {
   protected clauseOpener(a: number, tokens: Token[]): string | undefined {
     let at = a;
     for (const t of tokens) {
-      const gap = this.norm.slice(at, t.start).replace(/[\s\d年月日号上下午晚早凌晨]|时任|前任/g, "");
+      const gap = this.norm.slice(at, t.start).replace(/[\s\d年月日号上下午晚早凌晨]|时任|前任|(?:星期|周|礼拜)[一二三四五六日天]|[()（）]/g, "");
       if (gap !== "") return undefined;
       if (t.kind === "person") return PERSON + t.name;
       if (t.kind === "title" || (t.kind === "entity" && t.entity.type !== "Place")) {
@@ -76,6 +77,19 @@ export class DiscourseStage extends RoleStage {
       out.unshift(...this.participants(a, b, tokens, speaker, lastSubject));
     }
     return out;
+  }
+
+  /** Whether the text between the tokens of a span holds a verb jieba knows (李显龙同日设午宴款待韩正). */
+  protected gapsHoldVerb(a: number, b: number, tokens: Token[]): boolean {
+    let at = a;
+    for (const t of [...tokens, undefined]) {
+      // Text before a title or a holder is part of the next noun phrase (毛利发展|部长).
+      const nounPhrase = t !== undefined && t.kind !== "person";
+      const gap = this.norm.slice(at, t ? t.start : b).replace(/[、,，\s]/g, "");
+      if (!nounPhrase && gap.length >= 2 && tagWords(gap).some((w) => w.word.length >= 2 && (w.tag === "v" || w.tag === "vd"))) return true;
+      if (t) at = Math.max(at, t.end);
+    }
+    return false;
   }
 
   /** A clause made only of names, titles, holders and list separators. */

@@ -277,7 +277,7 @@ export class EventStage extends DiscourseStage {
           for (let k = ci + 1; k < clauses.length; k++) {
             const [ka, kb] = clauses[k] as [number, number];
             const kt = tokensIn(s.tokens, ka, kb);
-            if (!kt.some((t) => t.kind === "person") || !this.isPureList(ka, kb, kt)) break;
+            if (!kt.some((t) => t.kind === "person") || !this.isPureList(ka, kb, kt) || this.gapsHoldVerb(ka, kb, kt)) break;
             for (const p of this.participants(ka, kb, kt, speaker, lastSubject)) if (!objects.some((o) => o.key === p.key)) objects.push(p);
           }
         }

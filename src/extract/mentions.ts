@@ -95,6 +95,8 @@ export class MentionStage extends DocState {
           }
         }
       }
+      // 会见了李显龙。: a short name right after a transitive cue, up to the end of its clause or a boundary word.
+      for (const [a, b] of clauses) this.discoverAfterCue(a, b, tokens);
       // 习主席, 李总理: a family name and a title refer to a person (resolved once all names are in).
       for (const tok of tokens) {
         if (tok.kind !== "title" || tok.start < 1) continue;
@@ -155,6 +157,25 @@ export class MentionStage extends DocState {
         if (looksLikeName(name, lex) || [...name].every((ch) => lex.transliteration.has(ch) || ch === NAME_DOT)) this.addPerson(name);
       }
       i = post.end - 1;
+    }
+  }
+
+  /** A name written bare after a transitive cue (会见了李显龙, 接见X并…). */
+  protected discoverAfterCue(a: number, b: number, tokens: Token[]): void {
+    const { norm, lex } = this;
+    for (let i = a; i < b; i++) {
+      const cue = lex.cues.longestAt(norm, i, b);
+      if (!cue) continue;
+      i = cue.end - 1;
+      if (!cue.values[0]?.frames.includes("transitive")) continue;
+      const start = norm[cue.end] === "了" ? cue.end + 1 : cue.end;
+      if (covered(tokens, start)) continue;
+      let end = start;
+      while (end < b && end - start < 5 && /\p{Script=Han}|·/u.test(norm[end] as string) && !(end - start >= 2 && lex.nameBoundaries.matchesAt(norm, end))) end++;
+      if (end - start < 2 || (end < b && !lex.nameBoundaries.matchesAt(norm, end) && !/[\s,，。;；、]/.test(norm[end] as string))) continue;
+      const name = norm.slice(start, end);
+      const reads = looksLikeName(name, lex) && (lex.surnames.matchesAt(name, 0) || [...name].every((c) => lex.transliteration.has(c) || c === NAME_DOT));
+      if (!tokensIn(tokens, start, end).length && !this.names.longestAt(name, 0) && (reads || lex.canonicalName.has(name))) this.addPerson(name);
     }
   }
 

@@ -29,7 +29,8 @@ export function nameAfterTitle(text: string, start: number, limit: number, lex: 
     const ch = text[k] as string;
     if (!isNameChar(ch)) break;
     if (ch === NAME_DOT || ch === NAME_HYPHEN) dots++;
-    if (k - start >= 2 && (lex.nameBoundaries.matchesAt(text, k) || lex.cues.matchesAt(text, k) || lex.names.matchesAt(text, k))) break;
+    // A boundary word may sit inside a name from its third character (文在寅); a contact word never does.
+    if ((k - start >= 2 && (lex.nameBoundaries.matchesAt(text, k) || lex.names.matchesAt(text, k))) || (k > start && lex.cues.matchesAt(text, k))) break;
     k++;
   }
   // Trailing dots or hyphens are not part of the name.
