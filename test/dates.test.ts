@@ -59,3 +59,11 @@ describe("dates after a full date of the text", () => {
     expect(resolveAll("2018年12月20日会见A，1月5日会见B", "2019-02-01")).toEqual(["2018-12-20", "2019-01-05"]);
   });
 });
+
+describe("Taiwan's dates", () => {
+  it("Republic of China years (114年01月13日) and 今(13)日 give the day", async () => {
+    const { extractText, summaries } = await import("./helpers/extract.js");
+    expect(summaries(extractText("114年01月13日\n賴清德總統今(13)日上午接見美國聯邦參議員羅伯茨。"))).toEqual(["met 赖清德—罗伯茨 2025-01-13"]);
+    expect(summaries(extractText("中華民國107年10月12日，副總統陳建仁會見義大利總理孔特。"))).toEqual(["met 陈建仁—孔特 2018-10-12"]);
+  });
+});

@@ -39,11 +39,16 @@ const TIME_RE = new RegExp(
     "(今年|去年|前年|明年)(\\d{1,2})月(?![\\d日号])",
     "(?<![\\d年.])(\\d{1,2})月(?:初|上旬|中旬|下旬|底|末|间|份)?(?![\\d日号])",
     "(?<![\\d.])(\\d{4})年(?![\\d月代前后初以])",
+    // Taiwan's Republic of China years: 114年1月13日 is 2025-01-13.
+    "(?<![\\d.])(?:中华民国|民国)?(1[0-4]\\d)年(\\d{1,2})月(\\d{1,2})[日号]",
+    // 今(13)日, 昨(19)日: Taiwan's way of giving the day of 今天/昨天.
+    "[今昨前明]\\s*[(（](\\d{1,2})[)）]\\s*[日号]",
   ].join("|"),
   "gu"
 );
 const RELATIVE: Record<string, number | "same"> = { 今天: 0, 今日: 0, 今晚: 0, 今晨: 0, 今早: 0, 当天: "same", 当日: "same", 同日: "same", 昨天: -1, 昨日: -1, 昨晚: -1, 昨夜: -1, 前天: -2, 前晚: -2, 明天: 1, 明日: 1 };
 const RELATIVE_YEAR: Record<string, number> = { 今年: 0, 去年: -1, 前年: -2, 明年: 1 };
+const ROC_OFFSET = 1911;
 const RANGE = /^\s*(至|到|-|~|—|～)\s*$/;
 
 /** Finds the time expressions of text[start, end). */
@@ -68,6 +73,8 @@ export function scanTimeExpressions(text: string, start = 0, end = text.length):
     else if (m[16]) out.push({ start: s, end: e, relativeYear: RELATIVE_YEAR[m[16]] as number, month: +(m[17] as string) });
     else if (m[18]) out.push({ start: s, end: e, month: +m[18] });
     else if (m[19]) out.push({ start: s, end: e, year: +m[19] });
+    else if (m[20]) out.push({ start: s, end: e, year: +m[20] + ROC_OFFSET, month: +(m[21] as string), day: +(m[22] as string) });
+    else if (m[23]) out.push({ start: s, end: e, day: +m[23] });
   }
   for (let i = 1; i < out.length; i++) {
     const p = out[i - 1] as TimeExpression;
