@@ -421,3 +421,10 @@ describe("overseas Chinese reports", () => {
     expect(summaries(extractText("2020年5月3日，外交部长维文医生与中国国务委员兼外长王毅通电话。"))).toEqual(["called 维文—王毅 2020-05-03"]);
   });
 });
+
+describe("names that spell words", () => {
+  it("a family name and a word between a preposition and a cue is a name (同蔡英文见面), and the hypothetical call is not an event", () => {
+    const m = extractText("2020年9月19日电 有记者问，日本前首相森田一郎18日在台湾同蔡英文见面时称，日本领导人表示如有机会愿和蔡英文通电话。");
+    expect(summaries(m)).toEqual(["met 森田一郎—蔡英文 2020-09-18"]);
+  });
+});

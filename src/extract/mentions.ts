@@ -90,7 +90,10 @@ export class MentionStage extends DocState {
             if (!atCue && !opensPredicate) continue;
             const name = norm.slice(p + 1, i);
             const reads = looksLikeName(name, lex) && (lex.surnames.matchesAt(name, 0) || [...name].every((c) => lex.transliteration.has(c)));
-            if (!tokensIn(tokens, p + 1, i).length && (reads || lex.canonicalName.has(name))) this.addPerson(name);
+            // Between a preposition and a cue, a family name and one or two characters are a name
+            // even when they spell a word after it (同蔡|英文|见面), unless the whole is one word.
+            const framed = atCue && name.length <= 3 && lex.surnames.longestAt(name, 0)?.end === 1 && tagWords(name).length > 1;
+            if (!tokensIn(tokens, p + 1, i).length && (reads || framed || lex.canonicalName.has(name))) this.addPerson(name);
             break;
           }
         }
