@@ -428,3 +428,15 @@ describe("names that spell words", () => {
     expect(summaries(m)).toEqual(["met 森田一郎—蔡英文 2020-09-18"]);
   });
 });
+
+describe("messages told in other ways", () => {
+  it("a roundup: leaders not named in the lead, then each one speaking, is each one's message", () => {
+    const m = extractText("新华社北京5月4日电 一些国家领导人和国际组织负责人陆续致电李强，祝贺他就任国务院总理。\n智利总统博里奇表示，衷心祝贺您就任。\n肯尼亚总统鲁托表示，期待同您合作。");
+    expect(summaries(m)).toEqual(["wrote_to 博里奇→李强 undated", "wrote_to 鲁托→李强 undated"]);
+  });
+
+  it("致电，祝贺X…: the addressee is named after the word of purpose; Y复电 answers the one who wrote", () => {
+    const m = extractText("2009年7月27日，中共中央总书记胡锦涛致电，祝贺吴伯雄当选国民党荣誉主席；吴伯雄同日复电。");
+    expect(summaries(m)).toEqual(["wrote_to 吴伯雄→胡锦涛 2009-07-27", "wrote_to 胡锦涛→吴伯雄 2009-07-27"]);
+  });
+});

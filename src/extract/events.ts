@@ -20,6 +20,8 @@ import { DiscourseStage } from "./discourse.js";
 import { PERSON, type Participant } from "./state.js";
 
 const MAX_MODIFIER = 24;
+/** Nothing but punctuation or blanks after a cue: the cue ends its clause. */
+const endsClause = (rest: string) => /^[\s。！？；;.!?]*$/.test(rest);
 const RECEIVER_WINDOW = 8;
 const CONTINUATION_WINDOW = 24;
 const LIST_CONTINUATIONS = ["以及", "及", "还有", "和"];
@@ -41,6 +43,8 @@ export class EventStage extends DiscourseStage {
     // the pledge reported last: the recipient of a pledge written without one.
     let receiver: string | undefined;
     let lastRecipient: string | undefined;
+    // The addressee of messages from leaders not named in the lead (一些国家领导人致电X).
+    let roundup: { object: string; date: string | null } | undefined;
 
     for (const s of sentences) {
       const text = norm.slice(s.start, s.end);
@@ -75,6 +79,11 @@ export class EventStage extends DiscourseStage {
         // A clause that opens with a person (after titles and a time) makes that person the topic:
         // the subject of later clauses that name none (X率团访华，并与Y会面), and 他 of the next sentence.
         const opener = this.clauseOpener(a, clauseTokens);
+        // A roundup of messages (一些国家领导人致电X…。A国总统Y表示，…): each paragraph that opens
+        // with a named leader speaking is that leader's message to X.
+        if (roundup && ci === 0 && opener && opener !== roundup.object && clauseTokens.some((t) => t.kind === "person" && PERSON + t.name === opener && lex.speechVerbs.matchesAt(norm, t.end))) {
+          events.push({ relation: "wrote_to", subject: opener, object: roundup.object, initiator: null, date: roundup.date, amount: null, spans: [this.sourceSpan(s)] });
+        }
         if (opener) {
           sentenceTopic ??= opener;
           lastSubject = opener;
@@ -95,7 +104,9 @@ export class EventStage extends DiscourseStage {
           // A pledge written without its recipient (在已接收的捐款中，A公司捐款…) goes to the organization last said to receive.
           const frame =
             this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject) ??
-            (cue.entry.relation === "pledged_to" && (receiver ?? lastRecipient) && !this.writesRecipient(a, cue.start, clauseTokens) && scanAmounts(norm, lex.data.currencies, cue.end, b).length ? { subjectSlot: [a, cue.start] as [number, number], objects: [{ key: (receiver ?? lastRecipient) as string }], objectStart: cue.end, implicit: true } : undefined);
+            (cue.entry.relation === "pledged_to" && (receiver ?? lastRecipient) && !this.writesRecipient(a, cue.start, clauseTokens) && scanAmounts(norm, lex.data.currencies, cue.end, b).length ? { subjectSlot: [a, cue.start] as [number, number], objects: [{ key: (receiver ?? lastRecipient) as string }], objectStart: cue.end, implicit: true } : undefined) ??
+            (cue.entry.relation === "wrote_to" && endsClause(norm.slice(cue.end, b)) ? this.addresseeInPurpose(cue, a, clauses[ci + 1], s, speaker, lastSubject) : undefined) ??
+            (cue.entry.relation === "wrote_to" && rel.replyCues.includes(cue.entry.word) && endsClause(norm.slice(cue.end, b)) ? { subjectSlot: [a, cue.start] as [number, number], objects: [] as Participant[], objectStart: cue.end, reply: true } : undefined);
           const earlierCueEnd = previousCueEnd;
           previousCueEnd = cue.end;
           if (!frame) continue;
@@ -117,8 +128,19 @@ export class EventStage extends DiscourseStage {
           if (!subjects.length && subordinate && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
           // An implicit recipient needs a giver named in the clause itself.
           if (!subjects.length && "implicit" in frame) continue;
+          // 马英九同日复电: the reply goes to whoever wrote to the replier last.
+          if ("reply" in frame) {
+            const replier = subjects[0]?.key;
+            const to = replier ? [...events].reverse().find((e) => e.relation === "wrote_to" && e.object === replier)?.subject : undefined;
+            if (!to) continue;
+            frame.objects.push({ key: to });
+          }
           // 一些外国政府和领导人致电X: the senders are written, unnamed: nobody else is taken for them.
-          if (!subjects.length && this.namesUnnamedSenders(ownSlotStart, sb)) continue;
+          if (!subjects.length && this.namesUnnamedSenders(sa, sb)) {
+            const addressee = frame.objects[0];
+            if (cue.entry.relation === "wrote_to" && addressee && frame.objects.length === 1) roundup = { object: addressee.key, date: [...dates].reverse().find((d) => d.pos < cue.start && d.date && !d.rangeEnd)?.date ?? listDate };
+            continue;
+          }
           if (!subjects.length && sentenceTopic) subjects = [{ key: sentenceTopic }];
           if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
           // The breakdown of a donation (其中，向A捐款…) is given by the giver named before.
@@ -204,6 +226,18 @@ export class EventStage extends DiscourseStage {
       }
     }
     return events;
+  }
+
+  /**
+   * 致电，祝贺X当选…: a message cue that ends its clause, its addressee named at the start of the
+   * clause after it, after a word of purpose (祝贺, 感谢, 慰问).
+   */
+  protected addresseeInPurpose(cue: { start: number; end: number }, a: number, next: [number, number] | undefined, s: Sentence, speaker: string | undefined, lastSubject: string | undefined) {
+    if (!next) return undefined;
+    const purpose = this.lex.data.relations.messagePurposes.find((w) => this.norm.startsWith(w, next[0]));
+    if (!purpose) return undefined;
+    const objects = this.participants(next[0] + purpose.length, next[1], tokensIn(s.tokens, next[0] + purpose.length, next[1]), speaker, lastSubject, true).slice(0, 1);
+    return objects.length ? { subjectSlot: [a, cue.start] as [number, number], objects, objectStart: next[0] + purpose.length } : undefined;
   }
 
   /** Whether a recipient is written before a cue (向受灾国…提供), even one we cannot name. */

@@ -76,6 +76,10 @@ export interface RelationsData {
   continuationOpeners: string[];
   /** Words ending the name of a group a letter is written to (…学校师生, …友人). */
   groupCorrespondents: string[];
+  /** Words of purpose opening the clause after a message cue that ends its own (致电，祝贺X…): X is the addressee. */
+  messagePurposes: string[];
+  /** Reply cues (复电): without an addressee they answer whoever wrote last. */
+  replyCues: string[];
   /** Cues that are a message or a phone call (致电): the call, where the document reports one between the pair. */
   callOrMessage: string[];
   /** Verbs saying an organization received donations (接收, 收到): the recipient of pledges written without one. */
