@@ -411,6 +411,7 @@ describe("the day of a sentence that goes on", () => {
 describe("bare names between a preposition and the rest of the predicate", () => {
   it("与X在…见面: a name with no title before 在 is the counterpart", () => {
     expect(summaries(extractText("2018年4月28日，国家主席习近平与莫迪在武汉东湖边散步并举行非正式会晤。"))).toEqual(["met 习近平—莫迪 2018-04-28"]);
+    expect(summaries(extractText("2023年3月18日\n据韩联社报道，尹锡悦16日在东京与岸田文雄举行了韩日首脑会谈。"))).toEqual(["met 尹锡悦—岸田文雄 2023-03-16"]);
   });
 });
 

@@ -23,7 +23,7 @@ function endsWord(text: string): boolean {
 
 const MAX_GROUP_NAME = 24;
 // Words that open the rest of a predicate right after a counterpart's name (与X|在…会面).
-const PREDICATE_AFTER_NAME = ["在", "于"];
+const PREDICATE_AFTER_NAME = ["在", "于", "举行", "进行"];
 const MAX_ORGANIZATION_NAME = 20;
 const MAX_ASIDE = 40;
 
@@ -86,7 +86,7 @@ export class MentionStage extends DocState {
           if (!preps.includes(norm[p] as string) || covered(tokens, p + 1)) continue;
           for (let i = p + 3; i <= Math.min(b - 1, p + 5); i++) {
             const atCue = lex.cues.matchesAt(norm, i);
-            const opensPredicate = !atCue && PREDICATE_AFTER_NAME.includes(norm[i] as string) && [...norm.slice(i, b)].some((_, k) => lex.cues.matchesAt(norm, i + k));
+            const opensPredicate = !atCue && PREDICATE_AFTER_NAME.some((w) => norm.startsWith(w, i)) && [...norm.slice(i, b)].some((_, k) => lex.cues.matchesAt(norm, i + k));
             if (!atCue && !opensPredicate) continue;
             const name = norm.slice(p + 1, i);
             const reads = looksLikeName(name, lex) && (lex.surnames.matchesAt(name, 0) || [...name].every((c) => lex.transliteration.has(c)));
