@@ -441,3 +441,10 @@ describe("messages told in other ways", () => {
     expect(summaries(m)).toEqual(["wrote_to 吴伯雄→胡锦涛 2009-07-27", "wrote_to 胡锦涛→吴伯雄 2009-07-27"]);
   });
 });
+
+describe("givers and recipients of Hong Kong and Red Crescent reports", () => {
+  it("特区政府 is the Hong Kong government; a country's Red Crescent society is an organization", () => {
+    expect(summaries(extractText("2023年3月18日，特区政府向联合国儿童基金会捐款1000万港元。"))).toEqual(["pledged_to 香港特别行政区政府→联合国儿童基金会 2023-03-18 10000000 HKD"]);
+    expect(summaries(extractText("2023年3月18日，中国红十字会向约旦红新月会提供10万美元现汇援助。"))).toEqual(["pledged_to 中国红十字会→约旦红新月会 2023-03-18 100000 USD"]);
+  });
+});
