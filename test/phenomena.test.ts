@@ -448,3 +448,12 @@ describe("givers and recipients of Hong Kong and Red Crescent reports", () => {
     expect(summaries(extractText("2023年3月18日，中国红十字会向约旦红新月会提供10万美元现汇援助。"))).toEqual(["pledged_to 中国红十字会→约旦红新月会 2023-03-18 100000 USD"]);
   });
 });
+
+describe("organizations of a place or a state", () => {
+  it("安徽省人大常委会 and 罗马尼亚众议院外委会 keep the place or country in their name; 美国盖茨基金会 does not", () => {
+    const m = extractText("2018年5月3日，以波兰众议院外委会主席科瓦尔为团长的代表团访问江苏。江苏省人大常委会副主任李华会见了代表团。美国盖茨基金会联席主席比尔·盖茨也会见了科瓦尔。");
+    const orgs = m.entities.filter((e) => e.type === "Organization").map((e) => e.label).sort();
+    expect(orgs).toEqual(["江苏省人大常委会", "波兰众议院外委会", "盖茨基金会"].sort());
+    expect(m.entities.find((e) => e.label === "李华")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["副主任@江苏省人大常委会"]);
+  });
+});

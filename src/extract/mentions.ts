@@ -48,7 +48,7 @@ export class MentionStage extends DocState {
         const prev = tokens[t - 1];
         const from = Math.max(clauseStartOf(tok.start), prev ? prev.end : s.start);
         // An organization just before the title (美国|盖茨基金会|联席主席).
-        const org = from < tok.start && this.organizationBefore(from, tok.start);
+        const org = from < tok.start && this.organizationBefore(from, tok.start, prev);
         const next = tokens[t + 1];
         // A name the document already knows (from an aside) is not read again with what follows it.
         const known = this.names.longestAt(norm, tok.end, s.end);
@@ -66,7 +66,8 @@ export class MentionStage extends DocState {
       // title, where organizationBefore reads 美国|盖茨基金会|联席主席) is that country's organization.
       for (let t = 0; t < tokens.length; t++) {
         const tok = tokens[t] as Token;
-        if (tok.kind !== "entity" || tok.entity.type !== "Country") continue;
+        // …and so is a province's or city's (安徽省|人大常委会).
+        if (tok.kind !== "entity" || (tok.entity.type !== "Country" && tok.entity.type !== "Place")) continue;
         const org = this.countryOrganizationAt(tok, tokens[t + 1], s.end);
         if (org) this.names.add(org, { kind: "entity", entity: { id: `org/${slugify(org)}`, type: "Organization", label: org, aliases: [] } });
       }
@@ -333,7 +334,7 @@ export class MentionStage extends DocState {
   }
 
   /** An organization named just before a title, ending in an organization word (…基金会). */
-  protected organizationBefore(from: number, to: number): boolean {
+  protected organizationBefore(from: number, to: number, holder?: Token): boolean {
     // After a list separator (…、世界某某基金会|名誉主席): the name starts after it.
     const gap = this.norm.slice(from, to).replace(/^.*[\s、,，]/, "");
     if (gap.length < 3 || gap.length > 20) return false;
@@ -356,8 +357,15 @@ export class MentionStage extends DocState {
     }
     const label = gap.slice(start);
     if (label.length < 3 || /[^\p{Script=Han}·-]/u.test(label)) return false;
-    const entity: GazetteerEntity = { id: `org/${slugify(label)}`, type: "Organization", label, aliases: [] };
+    // The place written right before it is part of its name (安徽省|人大常委会), and so is the
+    // country of a state body (罗马尼亚|众议院外委会; not of 美国|盖茨基金会); the short form is kept.
+    const { bodySuffixes } = this.lex.data.names.postQualifiers;
+    const stateBody = [2, 3, 4].some((k) => k < label.length && bodySuffixes.some((w) => label.slice(0, k).endsWith(w)));
+    const placed = holder?.kind === "entity" && (holder.entity.type === "Place" || (holder.entity.type === "Country" && stateBody)) && holder.end === from && start === 0 && gap === this.norm.slice(from, to);
+    const full = placed ? this.norm.slice((holder as Token).start, to) : label;
+    const entity: GazetteerEntity = { id: `org/${slugify(full)}`, type: "Organization", label: full, aliases: placed ? [label] : [] };
     this.names.add(label, { kind: "entity", entity });
+    if (placed) this.names.add(full, { kind: "entity", entity });
     return true;
   }
 }
