@@ -313,6 +313,8 @@ describe("groups and private persons as correspondents", () => {
   it("a descriptor before a private person's name (日本青年X) names a person", () => {
     const m = extractText("2024年6月1日，国家主席习近平给“丝路杯”作文比赛获奖的日本青年佐藤健一回信。");
     expect(summaries(m)).toEqual(["wrote_to 习近平→佐藤健一 2024-06-01"]);
+    // A two-character family name with a given name that is also a word (山田|大海).
+    expect(summaries(extractText("2024年6月1日，国家主席习近平给日本青年山田大海回信。"))).toEqual(["wrote_to 习近平→山田大海 2024-06-01"]);
   });
 
   it("a list of senders that goes on after a comma with 以及 sends together", () => {

@@ -102,6 +102,8 @@ function readsAsName(s: string, lex: Lexicon): boolean {
   const family = lex.surnames.longestAt(s, 0);
   if (family && s.length - family.end >= 1 && s.length - family.end <= 2) {
     if (!tags.some((t) => t.word.length >= 2 && !NAME_TAGS.has(t.tag) && t.tag !== "x")) return true;
+    // A two-character family name (欧阳, 中岛) with a given name that spells a word (中岛|大地).
+    if (family.end >= 2 && s.length === 4 && tags.length > 1) return true;
   }
   if (tags.some((t) => t.word.length >= 2 && CUT_TAGS.has(t.tag))) return false;
   const translit = [...s].filter((c) => lex.transliteration.has(c)).length;
