@@ -459,3 +459,11 @@ describe("organizations of a place or a state", () => {
     expect(m.entities.find((e) => e.label === "李华")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["副主任@江苏省人大常委会"]);
   });
 });
+
+describe("timelines with labelled fields", () => {
+  it("a field line (日本首相:NAME) gives the subject of the activities listed after it", () => {
+    const m = extractText("1.\n时间:1990年4月2日—6日\n日本首相:高桥一郎\n主要活动:与国家主席李华会见;与国务院总理王明举行会谈\n2.\n时间:1995年5月6日—9日\n日本首相:佐藤健一\n主要活动:与李华会见");
+    // A visit of several days dates none of its meetings.
+    expect(summaries(m)).toEqual(["met 佐藤健一—李华 undated", "met 高桥一郎—李华 undated", "met 高桥一郎—王明 undated"]);
+  });
+});

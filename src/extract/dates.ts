@@ -86,7 +86,8 @@ export function scanTimeExpressions(text: string, start = 0, end = text.length):
 
 /** A date that is only a date: a list item's date line ("2020-01-22"). */
 export function isDateOnly(text: string): boolean {
-  return /^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日)\s*$/.test(text);
+  // A timeline's labelled field (时间:1990年4月2日) is a date line too; so is a span of days (5日-9日).
+  return /^\s*(?:(?:时间|日期)\s*[:：]\s*)?(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日)(?:\s*[-—至~]\s*(?:\d{1,2}月)?\d{1,2}日)?\s*$/.test(text);
 }
 
 interface YMD {

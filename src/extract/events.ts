@@ -18,6 +18,7 @@ import { daysBetween } from "../model/dates.js";
 import type { DocEvent, DocSpan } from "./document.js";
 import { DiscourseStage } from "./discourse.js";
 import { PERSON, type Participant } from "./state.js";
+import { labelledName } from "./mentions.js";
 
 const MAX_MODIFIER = 24;
 /** Nothing but punctuation or blanks after a cue: the cue ends its clause. */
@@ -46,8 +47,16 @@ export class EventStage extends DiscourseStage {
     // The addressee of messages from leaders not named in the lead (一些国家领导人致电X).
     let roundup: { object: string; date: string | null } | undefined;
 
+    // The person of a labelled field line (日本首相:田中一郎), subject of the lines after it.
+    let fieldSubject: string | undefined;
     for (const s of sentences) {
       const text = norm.slice(s.start, s.end);
+      const fieldPerson = this.fieldPerson(s);
+      if (fieldPerson) {
+        fieldSubject = fieldPerson;
+        continue;
+      }
+      if (/^\d{1,3}[.、]?$/.test(text)) fieldSubject = undefined; // the next numbered item
       // Dates in this sentence, resolved in reading order.
       // 同日/当天 is the day of the contact last reported, when there is one (not of a date
       // mentioned since, such as a planned visit's).
@@ -141,6 +150,7 @@ export class EventStage extends DiscourseStage {
             if (cue.entry.relation === "wrote_to" && addressee && frame.objects.length === 1) roundup = { object: addressee.key, date: [...dates].reverse().find((d) => d.pos < cue.start && d.date && !d.rangeEnd)?.date ?? listDate };
             continue;
           }
+          if (!subjects.length && fieldSubject) subjects = [{ key: fieldSubject }];
           if (!subjects.length && sentenceTopic) subjects = [{ key: sentenceTopic }];
           if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
           // The breakdown of a donation (其中，向A捐款…) is given by the giver named before.
@@ -245,6 +255,14 @@ export class EventStage extends DiscourseStage {
     const preps = this.lex.data.relations.indirectPrepositions;
     for (let i = a; i < cueStart; i++) if (preps.includes(this.norm[i] as string) && !covered(tokens, i)) return true;
     return false;
+  }
+
+  /** The person a labelled field line names ([country]title:NAME), if the sentence is one. */
+  protected fieldPerson(s: Sentence): string | undefined {
+    const last = s.tokens[s.tokens.length - 1];
+    const title = s.tokens.find((t) => t.kind === "title");
+    if (!last || last.kind !== "person" || !title || !labelledName(this.norm, title.end, s.end)) return undefined;
+    return last.end >= s.end - 1 && s.tokens.every((t) => t.kind !== "person" || t === last) ? PERSON + last.name : undefined;
   }
 
   /** Whether a subject slot names its actors without names (一些外国领导人, 各国政要). */

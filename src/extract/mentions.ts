@@ -15,6 +15,15 @@ import { slugify } from "../model/ids.js";
 import { DocState, PERSON } from "./state.js";
 import { tagWords } from "./jieba.js";
 
+/** The name of a labelled field (…首相:NAME to the end of the line), if the rest of the line is one. */
+export function labelledName(norm: string, at: number, end: number): { name: string; start: number } | undefined {
+  if (norm[at] !== ":" && norm[at] !== "：") return undefined;
+  const rest = norm.slice(at + 1, end);
+  const name = rest.trim();
+  if (name.length < 2 || name.length > MAX_FIELD_NAME || !/^[\p{Script=Han}·]+$/u.test(name)) return undefined;
+  return { name, start: at + 1 + rest.indexOf(name) };
+}
+
 /** Whether the last character of `text` ends a word of two or more characters (共和 in 美国共和). */
 function endsWord(text: string): boolean {
   const last = tagWords(text).at(-1);
@@ -22,6 +31,7 @@ function endsWord(text: string): boolean {
 }
 
 const MAX_GROUP_NAME = 24;
+const MAX_FIELD_NAME = 8;
 // Words that open the rest of a predicate right after a counterpart's name (与X|在…会面).
 const PREDICATE_AFTER_NAME = ["在", "于", "举行", "进行"];
 const MAX_ORGANIZATION_NAME = 20;
@@ -46,6 +56,9 @@ export class MentionStage extends DocState {
         const tok = tokens[t] as Token;
         if (tok.kind !== "title") continue;
         const prev = tokens[t - 1];
+        // A labelled field (日本首相:田中一郎): the rest of the line after the colon is the name.
+        const field = labelledName(norm, tok.end, s.end);
+        if (field && (looksLikeName(field.name, lex) || [...field.name].every((c) => lex.transliteration.has(c) || c === NAME_DOT))) this.addPerson(field.name);
         const from = Math.max(clauseStartOf(tok.start), prev ? prev.end : s.start);
         // An organization just before the title (美国|盖茨基金会|联席主席).
         const org = from < tok.start && this.organizationBefore(from, tok.start, prev);
@@ -274,7 +287,7 @@ export class MentionStage extends DocState {
     if (!items.some(endsInPerson)) return;
     for (const item of items) {
       if (item.length < 2 || item.length > 6 || lex.names.matchesAt(item, 0) || this.names.longestAt(item, 0)?.end === item.length) continue;
-      if ([...item].every((ch) => lex.transliteration.has(ch) || ch === NAME_DOT)) this.addPerson(item);
+      if ([...item].every((ch) => lex.transliteration.has(ch) || ch === NAME_DOT) || (item.length <= 4 && lex.surnames.matchesAt(item, 0) && looksLikeName(item, lex))) this.addPerson(item);
     }
   }
 
