@@ -467,3 +467,10 @@ describe("timelines with labelled fields", () => {
     expect(summaries(m)).toEqual(["met 佐藤健一—李华 undated", "met 高桥一郎—李华 undated", "met 高桥一郎—王明 undated"]);
   });
 });
+
+describe("message nouns in the indirect frame", () => {
+  it("X向Y发出慰问电 and X发给Y的贺电 are messages; 在贺电中表示 is not", () => {
+    expect(summaries(extractText("2010年2月28日，中国红十字会会长华建民向秘鲁红十字会会长罗萨发出慰问电。"))).toEqual(["wrote_to 华建民→罗萨 2010-02-28"]);
+    expect(summaries(extractText("2010年2月28日，国家主席习近平在贺电中表示，中方愿同各方合作。"))).toEqual([]);
+  });
+});
