@@ -474,3 +474,9 @@ describe("message nouns in the indirect frame", () => {
     expect(summaries(extractText("2010年2月28日，国家主席习近平在贺电中表示，中方愿同各方合作。"))).toEqual([]);
   });
 });
+
+describe("pledges made on behalf of another", () => {
+  it("X代表ORG向Y捐款: the represented organization gives; a country's Red Cross society is an organization", () => {
+    expect(summaries(extractText("2011年11月3日，中国驻智利大使王平代表中国红十字会向智利红十字会捐款3万美元。"))).toEqual(["pledged_to 中国红十字会→智利红十字会 2011-11-03 30000 USD"]);
+  });
+});

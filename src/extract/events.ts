@@ -24,6 +24,7 @@ const MAX_MODIFIER = 24;
 /** Nothing but punctuation or blanks after a cue: the cue ends its clause. */
 const endsClause = (rest: string) => /^[\s。！？；;.!?]*$/.test(rest);
 const RECEIVER_WINDOW = 8;
+const REPRESENTS = "代表";
 const CONTINUATION_WINDOW = 24;
 const LIST_CONTINUATIONS = ["以及", "及", "还有", "和"];
 
@@ -156,6 +157,8 @@ export class EventStage extends DiscourseStage {
           // The breakdown of a donation (其中，向A捐款…) is given by the giver named before.
           if (!subjects.length && lastSubject && cue.entry.relation === "pledged_to") subjects = [{ key: lastSubject }];
           if (!subjects.length) continue;
+          // X代表中国政府向Y捐款: the pledge is the represented giver's.
+          if (cue.entry.relation === "pledged_to") subjects = this.representedGiver(sa, sb, clauseTokens) ?? subjects;
           previousSubjects = subjects;
           // Planned, wished, hypothetical or negated contacts are not events; a clause joined to the
           // one before (…将于4日访问芬兰，并于6日同X举行会晤) shares its modality.
@@ -248,6 +251,18 @@ export class EventStage extends DiscourseStage {
     if (!purpose) return undefined;
     const objects = this.participants(next[0] + purpose.length, next[1], tokensIn(s.tokens, next[0] + purpose.length, next[1]), speaker, lastSubject, true).slice(0, 1);
     return objects.length ? { subjectSlot: [a, cue.start] as [number, number], objects, objectStart: next[0] + purpose.length } : undefined;
+  }
+
+  /** The organization or country a giver acts for (代表中国政府|向…捐款), named after 代表 in the subject slot. */
+  protected representedGiver(sa: number, sb: number, tokens: Token[]): Participant[] | undefined {
+    const at = this.norm.slice(sa, sb).lastIndexOf(REPRESENTS);
+    if (at < 0) return undefined;
+    const from = sa + at + REPRESENTS.length;
+    const held = tokens.filter((t) => t.start >= from && t.end <= sb);
+    const giver = held.find((t) => t.kind === "entity" && (t.entity.type === "Organization" || t.entity.type === "Country"));
+    if (!giver || giver.kind !== "entity" || giver.start - from > 2) return undefined;
+    this.entityFor(giver);
+    return [{ key: giver.entity.id }];
   }
 
   /** Whether a recipient is written before a cue (向受灾国…提供), even one we cannot name. */
