@@ -63,6 +63,8 @@ export class SparqlBusyError extends Error {}
 export class SparqlEngineError extends Error {}
 /** The client went away before the answer. */
 export class SparqlAbortedError extends Error {}
+/** This server has no store for /sparql (the build is too large for the embedded one). */
+export class SparqlUnavailableError extends Error {}
 /** The N-Quads could not be loaded. */
 export class SparqlDataError extends Error {}
 
@@ -187,8 +189,14 @@ class QueryWorker {
   }
 }
 
+/** What /sparql needs: the embedded engine, or a client of an existing store (./remote.ts). */
+export interface SparqlService {
+  query(query: string, opts?: QueryOptions): Promise<QueryResult>;
+  close(): Promise<void>;
+}
+
 /** A read-only SPARQL engine over one build's N-Quads. */
-export class SparqlEngine {
+export class SparqlEngine implements SparqlService {
   private readonly workers: QueryWorker[];
   private readonly queue: Job[] = [];
 
