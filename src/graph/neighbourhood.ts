@@ -36,7 +36,7 @@ export interface EgoOptions extends Window {
 export interface PartInfo {
   view: "overview" | "ego";
   center?: string;
-  /** Entities and events in the window (the whole graph's, for the overview; reached, for an ego network). */
+  /** Entities and events in the window: the whole graph's for the overview; for an ego network, the entities reached and the events among those kept. */
   available: { entities: number; events: number };
   shown: { entities: number; events: number };
   truncated: boolean;
@@ -94,14 +94,12 @@ export function egoNetwork(g: DiplographGraph, name: string, opts: EgoOptions = 
     }
     frontier = next;
   }
-  let events = 0;
-  const seen = new Set<string>();
-  for (const id of reached) g.graph.forEachEdge(id, (k, ev) => void (inWindow(ev, opts) && reached.has(ev.subject.id) && reached.has(ev.object.id) && !seen.has(k) && seen.add(k) && events++));
-  return part(g, kept, opts, { view: "ego", center, available: { entities: reached.size, events } });
+  // Events reached are not counted (a hub's would mean reading most of the graph): those among the kept entities are.
+  return part(g, kept, opts, { view: "ego", center, available: { entities: reached.size } });
 }
 
 /** The entities and the events among them in the window, at most `edges`: every pair gets one before any gets two. */
-function part(g: DiplographGraph, nodes: Set<string>, opts: Window & { edges?: number }, info: Omit<PartInfo, "shown" | "truncated">): SerializedGraph {
+function part(g: DiplographGraph, nodes: Set<string>, opts: Window & { edges?: number }, info: Omit<PartInfo, "shown" | "truncated" | "available"> & { available: { entities: number; events?: number } }): SerializedGraph {
   const cap = opts.edges ?? 3000;
   const pairs = new Map<string, ContactEvent[]>();
   for (const id of nodes) {
@@ -123,7 +121,8 @@ function part(g: DiplographGraph, nodes: Set<string>, opts: Window & { edges?: n
     }
   }
   const shown = { entities: nodes.size, events: chosen.length };
-  const attributes: PartInfo = { ...info, shown, truncated: chosen.length < total || nodes.size < info.available.entities };
+  const available = { entities: info.available.entities, events: info.available.events ?? total };
+  const attributes: PartInfo = { ...info, available, shown, truncated: chosen.length < total || nodes.size < available.entities };
   return {
     options: { type: "directed", multi: true, allowSelfLoops: true },
     attributes: attributes as unknown as Record<string, unknown>,

@@ -66,7 +66,7 @@ const partGraph = open("Part of the graph in Graphology's serialization, like /a
   attributes: open("What the part shows", {
     view: { type: "string", enum: ["overview", "ego"] },
     center: { type: "string", description: "The entity of an ego network" },
-    available: open("Entities and events in the window (reached, for an ego network)", { entities: { type: "integer" }, events: { type: "integer" } }),
+    available: open("Entities and events in the window; for an ego network, the entities reached and the events among the entities kept", { entities: { type: "integer" }, events: { type: "integer" } }),
     shown: open("Entities and events in this answer", { entities: { type: "integer" }, events: { type: "integer" } }),
     truncated: { type: "boolean", description: "Whether entities or events were left out by the caps" },
   }),
