@@ -192,9 +192,10 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
     .option("--password <password>", "password (or the DIPLOGRAPH_PASSWORD environment variable)")
     .option("--concurrency <n>", "graphs sent at once", count("--concurrency", 1), 4)
     .option("--retries <n>", "tries per graph after the first", count("--retries", 0), 4)
-    .action(async (dir: string, o: { endpoint: string; user?: string; password?: string; concurrency: number; retries: number }) => {
+    .option("--entities-graph <iri>", "graph for the build's entities (default <base>graph/entities); each shard pushed into one store needs its own")
+    .action(async (dir: string, o: { endpoint: string; user?: string; password?: string; concurrency: number; retries: number; entitiesGraph?: string }) => {
       const password = o.password ?? process.env.DIPLOGRAPH_PASSWORD;
-      const r = await push(dir, { endpoint: o.endpoint, concurrency: o.concurrency, retries: o.retries, ...(o.user !== undefined ? { user: o.user } : {}), ...(password !== undefined ? { password } : {}) });
+      const r = await push(dir, { endpoint: o.endpoint, concurrency: o.concurrency, retries: o.retries, ...(o.user !== undefined ? { user: o.user } : {}), ...(password !== undefined ? { password } : {}), ...(o.entitiesGraph ? { entitiesGraph: o.entitiesGraph } : {}) });
       for (const f of r.failed) process.stderr.write(`diplograph push: ${f.graph}: ${f.error}\n`);
       process.stderr.write(`diplograph push: ${r.graphs} graphs (${r.triples} triples) loaded into ${o.endpoint}${r.failed.length ? `; ${r.failed.length} failed` : ""}\n`);
       if (r.failed.length) setCode(1);
