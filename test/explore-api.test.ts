@@ -93,6 +93,23 @@ describe("the bundled build", () => {
   });
 });
 
+describe("a build too large for the embedded SPARQL store", () => {
+  it("serves its JSON API; /sparql says to push it and serve it with --sparql", async () => {
+    const out = tempDir();
+    await build([CORPUS], { out });
+    const small = await createServer(out, { embeddedStoreMaxBytes: 100_000 });
+    try {
+      const at = await small.listen({ port: 0, host: "127.0.0.1" });
+      const res = await fetch(`${at}/sparql?query=${encodeURIComponent("ASK {}")}`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toMatch(/graph\.nq .* is larger than the embedded SPARQL store takes .*diplograph push.*--sparql URL/);
+      expect(((await (await fetch(`${at}/api/stats`)).json()) as { events: number }).events).toBe(23);
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
+});
+
 describe("a generated build of 20,000 events", () => {
   let big: FastifyInstance;
   let bigBase: string;
