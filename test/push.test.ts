@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "../src/build.js";
-import { push } from "../src/export/push.js";
+import { graphsOf, push } from "../src/export/push.js";
 import { SparqlEngine } from "../src/query/sparql.js";
 import { CORPUS, tempDir } from "./helpers/paths.js";
 
@@ -43,8 +43,13 @@ const canon = (rows: Row[]) =>
     .map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, /decimal|integer|double/.test(r[k]?.datatype ?? "") ? Number(r[k]?.value) : r[k]?.value])))
     .sort();
 
+/** This build's graphs: the store may hold other pushes (other tests run at the same time). */
+let dataset: string[] = [];
+
 async function virtuoso(query: string): Promise<Row[]> {
-  const res = await fetch(`${VIRTUOSO}/sparql`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/sparql-results+json" }, body: new URLSearchParams({ query: P + query }).toString() });
+  const form = new URLSearchParams({ query: P + query });
+  for (const g of dataset) form.append("default-graph-uri", g);
+  const res = await fetch(`${VIRTUOSO}/sparql`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/sparql-results+json" }, body: form.toString() });
   expect(res.status).toBe(200);
   return ((await res.json()) as { results: { bindings: Row[] } }).results.bindings;
 }
@@ -57,6 +62,7 @@ run("push into Virtuoso", () => {
     out = tempDir();
     await build([CORPUS], { out });
     local = new SparqlEngine(readFileSync(join(out, "graph.nq"), "utf8"), { timeoutMs: 20_000, limit: 100_000 }, 1);
+    dataset = [...graphsOf(out).keys()];
     return () => void local.close();
   }, 60_000);
 
