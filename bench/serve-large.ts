@@ -83,7 +83,7 @@ try {
   const firstPaintMs = Math.round(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))));
   const shown = await page.evaluate(() => (window as unknown as { __diplograph: { visibleNodes(): string[]; visibleEdges(): string[] } }).__diplograph.visibleNodes().length);
   await page.waitForTimeout(3000);
-  await page.screenshot({ path: join(ROOT, "bench/results/serve-large.png") });
+  await page.screenshot({ path: join(dir, "explorer.png") }); // to look at, not to keep
   await browser.close();
   const rssAfter = peakRss(server.pid as number);
   console.log(`explorer: first paint after ${firstPaintMs} ms, ${shown} entities shown; server peak RSS ${mb(rssAfter)} MB`);
