@@ -617,6 +617,9 @@ function open(graph: ViewGraph, source: string): void {
   const countriesSwitch = fresh<HTMLInputElement>("countries");
   const windowSelect = fresh<HTMLSelectElement>("window");
   const playButton = fresh<HTMLButtonElement>("play");
+  // Playing a window over a large build would ask the server for every step: not offered there.
+  playButton.hidden = Boolean(largeBuild);
+  windowSelect.parentElement?.toggleAttribute("hidden", Boolean(largeBuild));
   color.onchange = () => update({ color: color.value === "community" ? "community" : "type" });
   size.onchange = () => update({ size: size.value === "degree" ? "degree" : "pagerank" });
   lang.onchange = () => update({ lang: lang.value === "en" ? "en" : "zh" });
