@@ -9,23 +9,11 @@ import { join } from "node:path";
 import { build } from "../src/build.js";
 import { graphsOf, push } from "../src/export/push.js";
 import { SparqlEngine } from "../src/query/sparql.js";
+import { GSP, PASSWORD, USER, VIRTUOSO, virtuosoUp } from "./helpers/virtuoso.js";
 import { CORPUS, tempDir } from "./helpers/paths.js";
 
-const VIRTUOSO = process.env.VIRTUOSO_URL ?? "http://127.0.0.1:8890";
-const GSP = `${VIRTUOSO}/sparql-graph-crud-auth`;
-const USER = process.env.VIRTUOSO_USER ?? "dba";
-const PASSWORD = process.env.VIRTUOSO_PASSWORD ?? "dba";
 
-async function reachable(): Promise<boolean> {
-  try {
-    return (await fetch(`${VIRTUOSO}/sparql?query=${encodeURIComponent("ASK {}")}`, { signal: AbortSignal.timeout(2000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-const up = await reachable();
-if (!up && process.env.CI) throw new Error(`Virtuoso is not answering at ${VIRTUOSO}: .ci/run must install and start it`);
+const up = await virtuosoUp();
 const run = up ? describe : describe.skip;
 
 const P = "PREFIX dg: <https://w3id.org/diplograph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> PREFIX schema: <http://schema.org/> PREFIX oa: <http://www.w3.org/ns/oa#>\n";

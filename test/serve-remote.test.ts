@@ -7,26 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import DigestClient from "digest-fetch";
 import { build } from "../src/build.js";
 import { graphsOf, push } from "../src/export/push.js";
 import { createServer } from "../src/server/server.js";
+import { GSP, PASSWORD, USER, VIRTUOSO, dropGraphs, virtuosoUp } from "./helpers/virtuoso.js";
 import { CORPUS, tempDir } from "./helpers/paths.js";
 
-const VIRTUOSO = process.env.VIRTUOSO_URL ?? "http://127.0.0.1:8890";
-const GSP = `${VIRTUOSO}/sparql-graph-crud-auth`;
-const USER = process.env.VIRTUOSO_USER ?? "dba";
-const PASSWORD = process.env.VIRTUOSO_PASSWORD ?? "dba";
-
-async function reachable(): Promise<boolean> {
-  try {
-    return (await fetch(`${VIRTUOSO}/sparql?query=${encodeURIComponent("ASK {}")}`, { signal: AbortSignal.timeout(2000) })).ok;
-  } catch {
-    return false;
-  }
-}
-const up = await reachable();
-if (!up && process.env.CI) throw new Error(`Virtuoso is not answering at ${VIRTUOSO}: .ci/run must install and start it`);
+const up = await virtuosoUp();
 const run = up ? describe : describe.skip;
 
 const P = "PREFIX dg: <https://w3id.org/diplograph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n";
@@ -58,8 +45,7 @@ run("serve --sparql: a build pushed into Virtuoso", () => {
   afterAll(async () => {
     await remote?.close();
     await local?.close();
-    const client = new DigestClient(USER, PASSWORD);
-    for (const g of graphs ?? []) await client.fetch(`${GSP}?graph=${encodeURIComponent(g)}`, { method: "DELETE" }).catch(() => undefined);
+    await dropGraphs(graphs ?? []);
   }, 60_000);
 
   it("answers as the embedded store does, in JSON and CSV", async () => {

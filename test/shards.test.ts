@@ -10,25 +10,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import DigestClient from "digest-fetch";
 import { build } from "../src/build.js";
 import { graphsOf, push } from "../src/export/push.js";
+import { GSP, PASSWORD, USER, VIRTUOSO, dropGraphs, virtuosoUp } from "./helpers/virtuoso.js";
 import { CORPUS, FIXTURES, ROOT, tempDir } from "./helpers/paths.js";
 
-const VIRTUOSO = process.env.VIRTUOSO_URL ?? "http://127.0.0.1:8890";
-const GSP = `${VIRTUOSO}/sparql-graph-crud-auth`;
-const USER = process.env.VIRTUOSO_USER ?? "dba";
-const PASSWORD = process.env.VIRTUOSO_PASSWORD ?? "dba";
-
-async function reachable(): Promise<boolean> {
-  try {
-    return (await fetch(`${VIRTUOSO}/sparql?query=${encodeURIComponent("ASK {}")}`, { signal: AbortSignal.timeout(2000) })).ok;
-  } catch {
-    return false;
-  }
-}
-const up = await reachable();
-if (!up && process.env.CI) throw new Error(`Virtuoso is not answering at ${VIRTUOSO}: .ci/run must install and start it`);
+const up = await virtuosoUp();
 const run = up ? describe : describe.skip;
 
 /** The ```sparql blocks of the README's section on shards. */
@@ -95,9 +82,7 @@ run("two shards pushed into one store", () => {
   }, 120_000);
 
   afterAll(async () => {
-    // Leave the shared store as it was.
-    const client = new DigestClient(USER, PASSWORD);
-    for (const g of new Set(pushed)) await client.fetch(`${GSP}?graph=${encodeURIComponent(g)}`, { method: "DELETE" }).catch(() => undefined);
+    await dropGraphs(pushed); // leave the shared store as it was
   }, 60_000);
 
   it("the shards' documents are the whole build's, and one contact reported in both shards is one event in the store", async () => {

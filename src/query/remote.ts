@@ -8,7 +8,7 @@
  * client asked for.
  */
 import { checkQuery, withLimit } from "./scan.js";
-import { FORMATS_OF, RESULT_TYPES, ResultFormatError, writeBindings, writeBoolean, type Row } from "./results.js";
+import { answerFormat, RESULT_TYPES, ResultFormatError, writeBindings, writeBoolean, type Row } from "./results.js";
 import { parseTriples, writeGraph } from "./graph-results.js";
 import { SparqlAbortedError, SparqlBusyError, SparqlEngineError, SparqlSyntaxError, SparqlTimeoutError, type EngineOptions, type QueryOptions, type QueryResult, type SparqlService } from "./sparql.js";
 
@@ -45,11 +45,7 @@ export class RemoteSparqlEngine implements SparqlService {
 
   async query(query: string, opts: QueryOptions = {}): Promise<QueryResult> {
     const kind = checkQuery(query, this.defaults.maxNesting);
-    const format = opts.accept ?? FORMATS_OF[kind][0];
-    if (!(FORMATS_OF[kind] as readonly string[]).includes(format)) {
-      const what = kind === "bindings" ? "SELECT solutions" : kind === "boolean" ? "an ASK answer" : "a CONSTRUCT or DESCRIBE graph";
-      throw new ResultFormatError(`${what} cannot be written as ${format}: ask for ${FORMATS_OF[kind].join(", ")}`);
-    }
+    const format = answerFormat(kind, opts.accept);
     if (opts.signal?.aborted) throw new SparqlAbortedError("the client went away");
     // The store's own queue is not ours to fill: as many queries at once as the embedded engine queues.
     if (this.running >= (this.defaults.maxQueue ?? 256)) throw new SparqlBusyError("too many queries waiting; try again shortly");
