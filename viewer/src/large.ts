@@ -6,6 +6,7 @@
  * loaded is kept here as Graphology JSON, so that the explorer can rebuild its graph from it.
  */
 import type { ViewGraph } from "./data";
+import type { PartInfo } from "../../src/graph/neighbourhood";
 
 interface Serialized {
   attributes?: PartInfo;
@@ -13,13 +14,6 @@ interface Serialized {
   edges: { key?: string; source: string; target: string; attributes?: Record<string, unknown> }[];
 }
 
-export interface PartInfo {
-  view: "overview" | "ego";
-  center?: string;
-  available: { entities: number; events: number };
-  shown: { entities: number; events: number };
-  truncated: boolean;
-}
 
 export interface TimeWindow {
   from: string | null;

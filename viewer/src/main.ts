@@ -842,69 +842,22 @@ function unknownSelection(graph: ViewGraph, selected: string | null): string | n
   return null;
 }
 
-/** Search over the whole large build, on the server; choosing an entity opens its neighbourhood. */
-function setUpServerSearch(lg: LargeGraph, choose: (id: string) => void): void {
-  const input = fresh<HTMLInputElement>("search");
-  const list = $<HTMLUListElement>("suggestions");
-  let items: { id: string; label: string; type: string }[] = [];
-  let active = 0;
-  let asked = 0;
-  const render = () => {
-    list.replaceChildren(
-      ...items.map((it, i) => {
-        const li = h("li", { role: "option", "aria-selected": String(i === active), "data-id": it.id }, h("span", {}, it.label), h("span", { class: "kind" }, it.type));
-        li.addEventListener("mousedown", (e) => {
-          e.preventDefault();
-          pick(i);
-        });
-        return li;
-      }),
-    );
-    list.hidden = items.length === 0;
-  };
-  const pick = (i: number) => {
-    const it = items[i];
-    if (!it) return;
-    input.value = it.label;
-    items = [];
-    render();
-    choose(it.id);
-  };
-  input.addEventListener("input", () => {
-    const q = input.value.trim();
-    const mine = ++asked;
-    active = 0;
-    if (!q) {
-      items = [];
-      return render();
-    }
-    void lg.search(q).then((r) => {
-      if (mine !== asked) return; // a later keystroke's answer wins
-      items = r.results;
-      render();
-    });
-  });
-  input.addEventListener("keydown", (e) => {
-    if (e.key === "ArrowDown") active = Math.min(items.length - 1, active + 1);
-    else if (e.key === "ArrowUp") active = Math.max(0, active - 1);
-    else if (e.key === "Enter") return pick(active);
-    else if (e.key === "Escape") items = [];
-    else return;
-    e.preventDefault();
-    render();
-  });
-  input.addEventListener("blur", () => {
-    items = [];
-    render();
-  });
+interface Suggestion {
+  id: string;
+  label: string;
+  kind: string;
 }
 
-function setUpSearch(graph: ViewGraph, choose: (id: string) => void): void {
+/**
+ * The search box: suggestions for what is typed (from `find`, which may ask the server), chosen
+ * with the mouse or the arrow keys and Enter. A later keystroke's answer wins over an earlier one.
+ */
+function setUpSuggestions(find: (q: string) => Suggestion[] | Promise<Suggestion[]>, choose: (id: string) => void): void {
   const input = fresh<HTMLInputElement>("search");
   const list = $<HTMLUListElement>("suggestions");
-  const index = graph.mapNodes((id, a) => ({ id, label: a.label, kind: a.kind, rank: a.pagerank, names: [a.label, a.labelEn ?? "", ...a.aliases].map((n) => n.toLowerCase()) }));
-  let items: { id: string; label: string; kind: string }[] = [];
+  let items: Suggestion[] = [];
   let active = 0;
+  let asked = 0;
   const render = () => {
     list.replaceChildren(
       ...items.map((it, i) => {
@@ -927,17 +880,17 @@ function setUpSearch(graph: ViewGraph, choose: (id: string) => void): void {
     choose(it.id);
   };
   input.addEventListener("input", () => {
-    const q = input.value.trim().toLowerCase();
+    const q = input.value.trim();
+    const mine = ++asked;
     active = 0;
-    items = q
-      ? index
-          .map((e) => ({ e, score: e.names.some((n) => n === q) ? 3 : e.names.some((n) => n.startsWith(q)) ? 2 : e.names.some((n) => n.includes(q)) ? 1 : 0 }))
-          .filter((x) => x.score > 0)
-          .sort((a, b) => b.score - a.score || b.e.rank - a.e.rank)
-          .slice(0, 8)
-          .map(({ e }) => ({ id: e.id, label: e.label, kind: e.kind }))
-      : [];
-    render();
+    void Promise.resolve(q ? find(q) : []).then(
+      (found) => {
+        if (mine !== asked) return;
+        items = found;
+        render();
+      },
+      () => undefined,
+    );
   });
   input.addEventListener("keydown", (e) => {
     if (e.key === "ArrowDown") active = Math.min(items.length - 1, active + 1);
@@ -952,6 +905,25 @@ function setUpSearch(graph: ViewGraph, choose: (id: string) => void): void {
     items = [];
     render();
   });
+}
+
+/** Search over the whole large build, on the server; choosing an entity opens its neighbourhood. */
+function setUpServerSearch(lg: LargeGraph, choose: (id: string) => void): void {
+  setUpSuggestions(async (q) => (await lg.search(q)).results.map((r) => ({ id: r.id, label: r.label, kind: r.type })), choose);
+}
+
+/** Search over every alias of the graph shown. */
+function setUpSearch(graph: ViewGraph, choose: (id: string) => void): void {
+  const index = graph.mapNodes((id, a) => ({ id, label: a.label, kind: a.kind, rank: a.pagerank, names: [a.label, a.labelEn ?? "", ...a.aliases].map((n) => n.toLowerCase()) }));
+  setUpSuggestions((text) => {
+    const q = text.toLowerCase();
+    return index
+      .map((e) => ({ e, score: e.names.some((n) => n === q) ? 3 : e.names.some((n) => n.startsWith(q)) ? 2 : e.names.some((n) => n.includes(q)) ? 1 : 0 }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score || b.e.rank - a.e.rank)
+      .slice(0, 8)
+      .map(({ e }) => ({ id: e.id, label: e.label, kind: e.kind }));
+  }, choose);
 }
 
 window.addEventListener("error", (e) => (window.__diplograph.error = String(e.message)));
