@@ -7,25 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "../src/build.js";
-import { push } from "../src/export/push.js";
+import { graphsOf, push } from "../src/export/push.js";
 import { SparqlEngine } from "../src/query/sparql.js";
+import { GSP, PASSWORD, USER, VIRTUOSO, virtuosoUp } from "./helpers/virtuoso.js";
 import { CORPUS, tempDir } from "./helpers/paths.js";
 
-const VIRTUOSO = process.env.VIRTUOSO_URL ?? "http://127.0.0.1:8890";
-const GSP = `${VIRTUOSO}/sparql-graph-crud-auth`;
-const USER = process.env.VIRTUOSO_USER ?? "dba";
-const PASSWORD = process.env.VIRTUOSO_PASSWORD ?? "dba";
 
-async function reachable(): Promise<boolean> {
-  try {
-    return (await fetch(`${VIRTUOSO}/sparql?query=${encodeURIComponent("ASK {}")}`, { signal: AbortSignal.timeout(2000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-const up = await reachable();
-if (!up && process.env.CI) throw new Error(`Virtuoso is not answering at ${VIRTUOSO}: .ci/run must install and start it`);
+const up = await virtuosoUp();
 const run = up ? describe : describe.skip;
 
 const P = "PREFIX dg: <https://w3id.org/diplograph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> PREFIX schema: <http://schema.org/> PREFIX oa: <http://www.w3.org/ns/oa#>\n";
@@ -43,8 +31,13 @@ const canon = (rows: Row[]) =>
     .map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, /decimal|integer|double/.test(r[k]?.datatype ?? "") ? Number(r[k]?.value) : r[k]?.value])))
     .sort();
 
+/** This build's graphs: the store may hold other pushes (other tests run at the same time). */
+let dataset: string[] = [];
+
 async function virtuoso(query: string): Promise<Row[]> {
-  const res = await fetch(`${VIRTUOSO}/sparql`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/sparql-results+json" }, body: new URLSearchParams({ query: P + query }).toString() });
+  const form = new URLSearchParams({ query: P + query });
+  for (const g of dataset) form.append("default-graph-uri", g);
+  const res = await fetch(`${VIRTUOSO}/sparql`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/sparql-results+json" }, body: form.toString() });
   expect(res.status).toBe(200);
   return ((await res.json()) as { results: { bindings: Row[] } }).results.bindings;
 }
@@ -57,6 +50,7 @@ run("push into Virtuoso", () => {
     out = tempDir();
     await build([CORPUS], { out });
     local = new SparqlEngine(readFileSync(join(out, "graph.nq"), "utf8"), { timeoutMs: 20_000, limit: 100_000 }, 1);
+    dataset = [...graphsOf(out).keys()];
     return () => void local.close();
   }, 60_000);
 

@@ -149,7 +149,7 @@ describe("JSON API", () => {
     const spec = (await api("/openapi.json")).body as { openapi: string; paths: Record<string, unknown> };
     expect(spec.openapi).toMatch(/^3\./);
     const paths = Object.keys(spec.paths).sort();
-    expect(paths).toEqual(["/api/communities", "/api/contacts", "/api/dyads", "/api/entity", "/api/graph", "/api/path", "/api/search", "/api/stats", "/api/timeline", "/api/top", "/sparql"]);
+    expect(paths).toEqual(["/api/communities", "/api/contacts", "/api/dyads", "/api/ego", "/api/entity", "/api/graph", "/api/histogram", "/api/overview", "/api/path", "/api/search", "/api/stats", "/api/timeline", "/api/top", "/sparql"]);
 
     expect((await api(`/api/search?q=${encodeURIComponent("盖茨")}`)).body.results).toEqual(expect.arrayContaining([expect.objectContaining({ label: "比尔·盖茨" })]));
     const xi = (await api(`/api/entity?name=${encodeURIComponent("習近平")}`)).body as { entity: { id: string }; iri: string; degree: number };
@@ -163,7 +163,7 @@ describe("JSON API", () => {
     expect(((await api("/api/communities")).body.communities as unknown[]).length).toBeGreaterThan(0);
     const graph = (await api("/api/graph?relation=met")).body as { nodes: unknown[]; edges: unknown[] };
     expect(graph.edges).toHaveLength(3);
-    expect((await api("/api/stats")).body).toEqual({ entities: 49, events: 23, documents: 2 });
+    expect((await api("/api/stats")).body).toEqual({ entities: 49, events: 23, documents: 2, large: false });
   });
 
   it("bad parameters are 400 and unknown entities 404, with a message", async () => {

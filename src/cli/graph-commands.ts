@@ -192,9 +192,10 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
     .option("--password <password>", "password (or the DIPLOGRAPH_PASSWORD environment variable)")
     .option("--concurrency <n>", "graphs sent at once", count("--concurrency", 1), 4)
     .option("--retries <n>", "tries per graph after the first", count("--retries", 0), 4)
-    .action(async (dir: string, o: { endpoint: string; user?: string; password?: string; concurrency: number; retries: number }) => {
+    .option("--entities-graph <iri>", "graph for the build's entities (default <base>graph/entities); each shard pushed into one store needs its own")
+    .action(async (dir: string, o: { endpoint: string; user?: string; password?: string; concurrency: number; retries: number; entitiesGraph?: string }) => {
       const password = o.password ?? process.env.DIPLOGRAPH_PASSWORD;
-      const r = await push(dir, { endpoint: o.endpoint, concurrency: o.concurrency, retries: o.retries, ...(o.user !== undefined ? { user: o.user } : {}), ...(password !== undefined ? { password } : {}) });
+      const r = await push(dir, { endpoint: o.endpoint, concurrency: o.concurrency, retries: o.retries, ...(o.user !== undefined ? { user: o.user } : {}), ...(password !== undefined ? { password } : {}), ...(o.entitiesGraph ? { entitiesGraph: o.entitiesGraph } : {}) });
       for (const f of r.failed) process.stderr.write(`diplograph push: ${f.graph}: ${f.error}\n`);
       process.stderr.write(`diplograph push: ${r.graphs} graphs (${r.triples} triples) loaded into ${o.endpoint}${r.failed.length ? `; ${r.failed.length} failed` : ""}\n`);
       if (r.failed.length) setCode(1);
@@ -210,8 +211,9 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
     .option("--timeout <ms>", "time limit of one SPARQL query", count("--timeout", 1), 10_000)
     .option("--limit <n>", "the most rows or triples of one SPARQL answer", count("--limit", 1), 10_000)
     .option("--max-bytes <n>", "the most bytes of one SPARQL answer", count("--max-bytes", 1), 16 << 20)
-    .action(async (dir: string, o: { port: number; host: string; allowHost?: string[]; timeout: number; limit: number; maxBytes: number }) => {
-      const app = await createServer(dir, { queryTimeoutMs: o.timeout, resultLimit: o.limit, resultBytes: o.maxBytes, allowHosts: [o.host, ...(o.allowHost ?? [])], publicUrl: `http://${urlHost(o.host)}:${o.port}` });
+    .option("--sparql <url>", "answer /sparql from this SPARQL store the build was pushed to (e.g. http://127.0.0.1:8890/sparql), with the same limits")
+    .action(async (dir: string, o: { port: number; host: string; allowHost?: string[]; timeout: number; limit: number; maxBytes: number; sparql?: string }) => {
+      const app = await createServer(dir, { queryTimeoutMs: o.timeout, resultLimit: o.limit, resultBytes: o.maxBytes, allowHosts: [o.host, ...(o.allowHost ?? [])], publicUrl: `http://${urlHost(o.host)}:${o.port}`, ...(o.sparql ? { sparqlEndpoint: o.sparql } : {}) });
       let url: string;
       try {
         url = await app.listen({ port: o.port, host: o.host });
@@ -219,7 +221,7 @@ export function registerGraphCommands(program: Command, setCode: (code: number) 
         await app.close();
         throw new ListenError(listenMessage(e as NodeJS.ErrnoException, o.host, o.port));
       }
-      process.stderr.write(`diplograph: serving ${dir}\n  explorer  ${url}/\n  API       ${url}/openapi.json\n  SPARQL    ${url}/sparql\n(Ctrl-C to stop)\n`);
+      process.stderr.write(`diplograph: serving ${dir}\n  explorer  ${url}/\n  API       ${url}/openapi.json\n  SPARQL    ${url}/sparql${o.sparql ? ` (answered by ${o.sparql})` : ""}\n(Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => {
         const stop = () => void app.close().then(() => resolve());
         process.once("SIGINT", stop);

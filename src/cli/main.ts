@@ -16,6 +16,7 @@ import { BuildFolderError } from "../model/read.js";
 import { UnknownEntityError } from "../graph/api.js";
 import { ResultFormatError, SparqlDataError, SparqlEngineError, SparqlSyntaxError, SparqlTimeoutError, SparqlUpdateRefused } from "../query/sparql.js";
 import { ListenError } from "./graph-commands.js";
+import { RemoteStoreError } from "../query/remote.js";
 import { packageVersion } from "../util/assets.js";
 import { PushError } from "../export/push.js";
 
@@ -128,7 +129,8 @@ export async function main(argv: string[]): Promise<number> {
       e instanceof SparqlDataError ||
       e instanceof SparqlEngineError ||
       e instanceof PushError ||
-      e instanceof ListenError
+      e instanceof ListenError ||
+      e instanceof RemoteStoreError
     ) {
       process.stderr.write(`diplograph: ${e.message}\n`);
       return 1;

@@ -23,6 +23,8 @@ export interface PushOptions {
   /** First backoff, ms (doubles each try). */
   backoffMs?: number;
   onGraph?: (graph: string, ok: boolean) => void;
+  /** The graph of the build's default graph (the entities); default `<base>graph/entities`. Shards pushed into one store each need their own. */
+  entitiesGraph?: string;
 }
 
 export interface PushResult {
@@ -34,7 +36,7 @@ export interface PushResult {
 export class PushError extends Error {}
 
 /** The graphs of a build's graph.nq: document graphs by IRI, the default graph under `<base>graph/entities`. */
-export function graphsOf(dir: string): Map<string, Quad[]> {
+export function graphsOf(dir: string, entitiesGraph?: string): Map<string, Quad[]> {
   const file = join(dir, "graph.nq");
   if (!existsSync(file)) throw new PushError(`${file}: missing (is ${dir} a build folder?)`);
   let base = DEFAULT_BASE;
@@ -45,7 +47,7 @@ export function graphsOf(dir: string): Map<string, Quad[]> {
   }
   const graphs = new Map<string, Quad[]>();
   for (const q of new Parser({ format: "N-Quads" }).parse(readFileSync(file, "utf8"))) {
-    const g = q.graph.termType === "DefaultGraph" ? `${base}graph/entities` : q.graph.value;
+    const g = q.graph.termType === "DefaultGraph" ? (entitiesGraph ?? `${base}graph/entities`) : q.graph.value;
     const list = graphs.get(g) ?? [];
     list.push(q);
     graphs.set(g, list);
@@ -61,7 +63,7 @@ function ntriples(quads: Quad[]): Promise<string> {
 
 /** Sends every graph of the build; failures are collected, not thrown. */
 export async function push(dir: string, opts: PushOptions): Promise<PushResult> {
-  const graphs = [...graphsOf(dir)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const graphs = [...graphsOf(dir, opts.entitiesGraph)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const concurrency = Math.max(1, opts.concurrency ?? 4);
   const retries = opts.retries ?? 4;
   const backoff = opts.backoffMs ?? 500;

@@ -29,6 +29,16 @@ export const FORMATS_OF = {
 /** The answer cannot be written in the asked format (a triple term in CSV, say): a 400. */
 export class ResultFormatError extends Error {}
 
+/** The format an answer of this kind is written in: the one asked for (if it fits the kind) or the kind's default. */
+export function answerFormat(kind: keyof typeof FORMATS_OF, accept: string | undefined): string {
+  const format = accept ?? FORMATS_OF[kind][0];
+  if (!(FORMATS_OF[kind] as readonly string[]).includes(format)) {
+    const what = kind === "bindings" ? "SELECT solutions" : kind === "boolean" ? "an ASK answer" : "a CONSTRUCT or DESCRIBE graph";
+    throw new ResultFormatError(`${what} cannot be written as ${format}: ask for ${FORMATS_OF[kind].join(", ")}`);
+  }
+  return format;
+}
+
 export interface Written {
   body: string;
   /** Rows or triples written. */

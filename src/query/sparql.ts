@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { packageFolder } from "../util/assets.js";
 import { checkQuery, withLimit, SparqlSyntaxError, SparqlUpdateRefused, type QueryKind } from "./scan.js";
-import { FORMATS_OF, ResultFormatError } from "./results.js";
+import { answerFormat, ResultFormatError } from "./results.js";
 import type { EngineReply, EngineRequest } from "./worker.js";
 
 export { checkQuery, SparqlSyntaxError, SparqlUpdateRefused, type QueryKind } from "./scan.js";
@@ -63,6 +63,8 @@ export class SparqlBusyError extends Error {}
 export class SparqlEngineError extends Error {}
 /** The client went away before the answer. */
 export class SparqlAbortedError extends Error {}
+/** This server has no store for /sparql (the build is too large for the embedded one). */
+export class SparqlUnavailableError extends Error {}
 /** The N-Quads could not be loaded. */
 export class SparqlDataError extends Error {}
 
@@ -187,8 +189,14 @@ class QueryWorker {
   }
 }
 
+/** What /sparql needs: the embedded engine, or a client of an existing store (./remote.ts). */
+export interface SparqlService {
+  query(query: string, opts?: QueryOptions): Promise<QueryResult>;
+  close(): Promise<void>;
+}
+
 /** A read-only SPARQL engine over one build's N-Quads. */
-export class SparqlEngine {
+export class SparqlEngine implements SparqlService {
   private readonly workers: QueryWorker[];
   private readonly queue: Job[] = [];
 
@@ -266,11 +274,7 @@ export class SparqlEngine {
    */
   async query(query: string, opts: QueryOptions = {}): Promise<QueryResult> {
     const kind = checkQuery(query, this.defaults.maxNesting);
-    const format = opts.accept ?? FORMATS_OF[kind][0];
-    if (!(FORMATS_OF[kind] as readonly string[]).includes(format)) {
-      const what = kind === "bindings" ? "SELECT solutions" : kind === "boolean" ? "an ASK answer" : "a CONSTRUCT or DESCRIBE graph";
-      throw new ResultFormatError(`${what} cannot be written as ${format}: ask for ${FORMATS_OF[kind].join(", ")}`);
-    }
+    const format = answerFormat(kind, opts.accept);
     const limit = opts.limit ?? this.defaults.limit;
     const request: Omit<EngineRequest, "id"> = {
       // One more than the cap, so that a cut answer is known to be cut.

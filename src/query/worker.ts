@@ -6,7 +6,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import * as oxigraph from "oxigraph";
-import { FORMATS_OF, ResultFormatError, writeBindings, writeBoolean, type Row, type Written } from "./results.js";
+import { ResultFormatError, writeBindings, writeBoolean, type Row, type Written } from "./results.js";
+import { writeGraph } from "./graph-results.js";
 import type { QueryKind } from "./scan.js";
 
 export interface EngineRequest {
@@ -52,25 +53,4 @@ function answer(req: EngineRequest): Written {
   const json = JSON.parse(store.query(req.query, { ...options, results_format: "application/sparql-results+json" }) as string) as { head: { vars?: string[] }; boolean?: boolean; results?: { bindings: Row[] } };
   if (typeof json.boolean === "boolean") return writeBoolean(json.boolean, req.format);
   return writeBindings(json.head.vars ?? [], json.results?.bindings ?? [], req.format, req.limit, req.maxBytes);
-}
-
-/** Triples, cut at `limit` and about `maxBytes` (counted in N-Triples), in any RDF format oxigraph writes. */
-function writeGraph(quads: oxigraph.Quad[], format: string, limit: number, maxBytes: number): Written {
-  if (!(FORMATS_OF.graph as readonly string[]).includes(format)) throw new ResultFormatError(`a graph cannot be written as ${format}: ask for ${FORMATS_OF.graph.join(", ")}`);
-  const kept = new oxigraph.Store();
-  let bytes = 0;
-  let truncated: Written["truncated"] = quads.length > limit ? "rows" : false;
-  for (const q of quads.slice(0, limit)) {
-    bytes += Buffer.byteLength(q.toString()) + 3;
-    if (bytes > maxBytes) {
-      truncated = "bytes";
-      break;
-    }
-    kept.add(oxigraph.quad(q.subject, q.predicate, q.object, oxigraph.defaultGraph()));
-  }
-  try {
-    return { body: kept.dump({ format, from_graph_name: oxigraph.defaultGraph() }), count: kept.size, truncated };
-  } catch (e) {
-    throw new ResultFormatError(`the graph cannot be written as ${format}: ${(e as Error).message}`);
-  }
 }

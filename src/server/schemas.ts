@@ -62,6 +62,19 @@ const graphJson = open("The graph in Graphology's serialization: nodes (entities
   edges: { type: "array", items: open("An edge: key, source, target and event attributes") },
 });
 
+const partGraph = open("Part of the graph in Graphology's serialization, like /api/graph; `attributes` say what is shown", {
+  attributes: open("What the part shows", {
+    view: { type: "string", enum: ["overview", "ego"] },
+    center: { type: "string", description: "The entity of an ego network" },
+    available: open("Entities and events in the window; for an ego network, the entities reached and the events among the entities kept", { entities: { type: "integer" }, events: { type: "integer" } }),
+    shown: open("Entities and events in this answer", { entities: { type: "integer" }, events: { type: "integer" } }),
+    truncated: { type: "boolean", description: "Whether entities or events were left out by the caps" },
+  }),
+  options: open("Graph options"),
+  nodes: { type: "array", items: open("A node: key and entity attributes") },
+  edges: { type: "array", items: open("An edge: key, source, target and event attributes") },
+});
+
 export const apiSchemas = {
   search: {
     operationId: "searchEntities",
@@ -119,12 +132,61 @@ export const apiSchemas = {
     querystring: query(range),
     response: responses(graphJson),
   },
+  overview: {
+    operationId: "getOverview",
+    tags: ["graph"],
+    summary: "The most central entities and the contacts among them, for a first view of a large graph",
+    description:
+      "Without a window, entities are ranked by PageRank; with a date range or a relation, by their number of contacts in it (then PageRank). " +
+      "Events among the chosen entities follow, at most `edges` of them: every pair of entities gets one before any gets two, the latest first. " +
+      "The graph's `attributes` say what is shown and what the window holds (`available`, `shown`, `truncated`).",
+    querystring: query({ ...range, limit: { type: "integer", minimum: 1, maximum: 2000, default: 150, description: "The most entities" }, edges: { type: "integer", minimum: 0, maximum: 50000, default: 3000, description: "The most events" } }),
+    response: responses(partGraph),
+  },
+  ego: {
+    operationId: "getEgoNetwork",
+    tags: ["graph"],
+    summary: "The neighbourhood of an entity: its counterparts, theirs, … to a depth, within a date range",
+    description:
+      "Counterparts are taken by their number of contacts with the entity in the window, most first, until `limit` entities; then the events among them, at most `edges` " +
+      "(every pair one before any two, the latest first). The graph's `attributes` say what is shown and what was reached (`available`, `shown`, `truncated`).",
+    querystring: query(
+      {
+        entity: name("Id, IRI or any name"),
+        depth: { type: "integer", minimum: 1, maximum: 3, default: 1, description: "Steps of contacts from the entity" },
+        limit: { type: "integer", minimum: 1, maximum: 2000, default: 100, description: "The most entities, the entity included" },
+        edges: { type: "integer", minimum: 0, maximum: 50000, default: 3000, description: "The most events" },
+        ...range,
+      },
+      ["entity"],
+    ),
+    response: responses(partGraph, true),
+  },
+  histogram: {
+    operationId: "getHistogram",
+    tags: ["graph"],
+    summary: "Events by month in a date range (the explorer's timeline on a large graph)",
+    querystring: query(range),
+    response: responses(
+      open("Counts by month", {
+        months: { type: "array", items: open("A month and its events", { month: { type: "string", description: "YYYY-MM" }, events: { type: "integer" } }, ["month", "events"]) },
+        undated: { type: "integer", description: "Events without a date (or only a year)" },
+      }),
+    ),
+  },
   stats: {
     operationId: "getStats",
     tags: ["graph"],
     summary: "Counts of the build",
     querystring: query({}),
-    response: responses(open("Counts", { entities: { type: "integer" }, events: { type: "integer" }, documents: { type: "integer" } })),
+    response: responses(
+      open("Counts", {
+        entities: { type: "integer" },
+        events: { type: "integer" },
+        documents: { type: "integer" },
+        large: { type: "boolean", description: "Whether the explorer should open the graph part by part (/api/overview, /api/ego) rather than whole" },
+      }),
+    ),
   },
 };
 
@@ -143,7 +205,7 @@ export function sparqlSchema(formats: string[], mediaTypes: string[]) {
     403: text("An update: this endpoint is read-only"),
     406: text("None of the accepted media types is offered for this kind of query"),
     500: text("The engine failed on this query (it was restarted)"),
-    503: text("The time limit was hit, or too many queries are waiting"),
+    503: text("The time limit was hit, too many queries are waiting, or the build is too large for the embedded store (serve it with --sparql)"),
   };
   return {
     get: {

@@ -10,7 +10,6 @@ import fastifySwagger from "@fastify/swagger";
 import { createServer as createHttpServer } from "node:http";
 import { join, resolve } from "node:path";
 import { openGraph, UnknownEntityError, type DiplographGraph } from "../graph/api.js";
-import { SparqlEngine } from "../query/sparql.js";
 import type { EntityType, Relation } from "../model/types.js";
 import { graphJson } from "../graph/export.js";
 import { packageFolder } from "../util/assets.js";
@@ -19,6 +18,8 @@ import { registerSecurity } from "./security.js";
 import { registerFiles } from "./files.js";
 import { apiSchemas } from "./schemas.js";
 import { registerDyadRoutes } from "./routes/dyads.js";
+import { registerExploreRoutes } from "./routes/explore.js";
+import { openSparql } from "./sparql-store.js";
 
 export interface ServerOptions {
   /** Per-query time limit of the SPARQL endpoint, ms. */
@@ -36,6 +37,12 @@ export interface ServerOptions {
   allowHosts?: string[];
   /** The address the server will be reached at, for the `servers` of /openapi.json. */
   publicUrl?: string;
+  /** Answer /sparql from this existing store (the build pushed to it) instead of the embedded one. */
+  sparqlEndpoint?: string;
+  /** Builds with more events than this open in the explorer part by part (default 20,000). */
+  largeGraphEvents?: number;
+  /** The largest graph.nq loaded into the embedded store (default 256 MB); past it, /sparql asks for --sparql. */
+  embeddedStoreMaxBytes?: number;
 }
 
 
@@ -43,7 +50,8 @@ export interface ServerOptions {
 export async function createServer(buildDir: string, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const dir = resolve(buildDir);
   const graph = openGraph(dir);
-  const sparql = await SparqlEngine.open(join(dir, "graph.nq"), { timeoutMs: opts.queryTimeoutMs ?? 10_000, limit: opts.resultLimit ?? 10_000, ...(opts.resultBytes ? { maxBytes: opts.resultBytes } : {}) });
+  const limits = { timeoutMs: opts.queryTimeoutMs ?? 10_000, limit: opts.resultLimit ?? 10_000, ...(opts.resultBytes ? { maxBytes: opts.resultBytes } : {}) };
+  const sparql = await openSparql(join(dir, "graph.nq"), limits, opts);
 
   // Bounded bodies and slow clients: 1 MB per request, 30 s to send it, 60 s to keep a connection idle.
   const requestTimeout = opts.requestTimeoutMs ?? 30_000;
@@ -87,8 +95,9 @@ export async function createServer(buildDir: string, opts: ServerOptions = {}): 
     return reply.code(code).send({ error: code === 500 ? "internal error" : err.message });
   });
 
-  registerApi(app, graph);
+  registerApi(app, graph, opts.largeGraphEvents ?? 20_000);
   registerDyadRoutes(app, graph);
+  registerExploreRoutes(app, graph);
   registerSparql(app, sparql);
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -107,7 +116,7 @@ function defaultViewerDir(): string | undefined {
   }
 }
 
-function registerApi(app: FastifyInstance, g: DiplographGraph): void {
+function registerApi(app: FastifyInstance, g: DiplographGraph, largeGraphEvents: number): void {
   app.get<{ Querystring: { q: string; limit?: number } }>(
     "/api/search",
     { schema: apiSchemas.search },
@@ -163,5 +172,6 @@ function registerApi(app: FastifyInstance, g: DiplographGraph): void {
     entities: g.model.entities.length,
     events: g.model.events.length,
     documents: g.model.documents.length,
+    large: g.model.events.length > largeGraphEvents,
   }));
 }

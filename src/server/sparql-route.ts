@@ -13,10 +13,11 @@ import {
   SparqlEngineError,
   SparqlSyntaxError,
   SparqlTimeoutError,
+  SparqlUnavailableError,
   SparqlUpdateRefused,
   checkQuery,
   type QueryResult,
-  type SparqlEngine,
+  type SparqlService,
 } from "../query/sparql.js";
 import { FORMAT_NAMES, NotAcceptableError, negotiate } from "./negotiate.js";
 import { sparqlSchema } from "./schemas.js";
@@ -46,7 +47,7 @@ function list(params: Params, name: string): string[] {
 
 const text = (reply: FastifyReply, code: number, message: string) => reply.code(code).type("text/plain; charset=utf-8").send(`${message}\n`);
 
-export function registerSparql(app: FastifyInstance, engine: SparqlEngine): void {
+export function registerSparql(app: FastifyInstance, engine: SparqlService): void {
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     const contentType = String(req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
     const query = (req.query ?? {}) as Params;
@@ -85,6 +86,7 @@ export function registerSparql(app: FastifyInstance, engine: SparqlEngine): void
       if (e instanceof SparqlBusyError) return text(reply.header("retry-after", "2"), 503, e.message);
       if (e instanceof SparqlEngineError) return text(reply, 500, e.message);
       if (e instanceof SparqlAbortedError) return text(reply, 503, e.message);
+      if (e instanceof SparqlUnavailableError) return text(reply, 503, e.message);
       throw e;
     }
   };

@@ -18,6 +18,7 @@ import { computeVisibility, eventSpans, type Visibility } from "./visibility";
 import { initialPositions, Layout } from "./layout";
 import { h, renderActorPanel, renderPanel, type ActorPanel } from "./panel";
 import { Timeline } from "./timeline";
+import { isLargeBuild, LargeGraph } from "./large";
 import { EventTable, type Rows } from "./events";
 import { VirtualTable, type RowView } from "./vtable";
 import { TimeChart } from "./chart";
@@ -80,9 +81,21 @@ function fade(color: string, t: number): string {
   return `rgb(${c.join(",")})`;
 }
 
+/** A large build opened part by part (./large.ts); undefined when the whole graph is loaded. */
+let largeBuild: LargeGraph | undefined;
+/** The entity whose neighbourhood was added last: new nodes are placed around it. */
+let expandedFrom: string | null = null;
+
 async function start(): Promise<void> {
   const url = new URL(window.location.href);
   try {
+    if (!url.searchParams.get("graph") && (await isLargeBuild(url)).large) {
+      largeBuild = new LargeGraph(url);
+      const state = readState(url);
+      await largeBuild.load({ from: state.from, to: state.to });
+      open(toViewGraph(largeBuild.serialized()), "api/graph");
+      return setUpDrop();
+    }
     const { graph, source } = await fetchGraph(url);
     open(graph, source);
   } catch (e) {
@@ -112,7 +125,9 @@ function setUpDrop(): void {
     const file = e.dataTransfer?.files[0];
     if (!file) return;
     try {
-      open(toViewGraph(JSON.parse(await file.text())), file.name);
+      const graph = toViewGraph(JSON.parse(await file.text()));
+      largeBuild = undefined;
+      open(graph, file.name);
     } catch (err) {
       showMessage(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -178,6 +193,10 @@ function open(graph: ViewGraph, source: string): void {
   };
   applyStyle();
   initialPositions(graph);
+  largeBuild?.placeNodes(graph, expandedFrom);
+  const partial = $("partial");
+  partial.hidden = !largeBuild;
+  partial.textContent = largeBuild?.describe() ?? "";
 
   const container = $("graph");
   // Past 10,000 events, lighter programs (1-px lines, square points) keep panning fluid.
@@ -256,7 +275,8 @@ function open(graph: ViewGraph, source: string): void {
   if (!state.countries) layout.start();
 
   const timeline = new Timeline(fresh<HTMLElement>("histogram") as unknown as SVGSVGElement, (from, to) => update({ from, to }));
-  timeline.setData(graph);
+  if (largeBuild) void largeBuild.histogram().then((h) => (timeline.setMonths(h.months), timeline.draw(state.from, state.to)), () => undefined);
+  else timeline.setData(graph);
 
   // The workbench
   const workbench = $("workbench");
@@ -523,7 +543,31 @@ function open(graph: ViewGraph, source: string): void {
     renderActorPanel(panel, graph, state, content, { select: (s) => select(s) });
   }
 
+  /** Rebuilds the view from what the large graph holds now (after an expansion or a new window). */
+  function reopenLarge(around: string | null): void {
+    if (!largeBuild) return;
+    largeBuild.keepPositions(graph);
+    expandedFrom = around;
+    writeState(state);
+    open(toViewGraph(largeBuild.serialized()), source);
+  }
+  let reloadTimer: number | undefined;
+  /** A large graph's window is applied by the server: reload what is shown (once the range settles). */
+  function reloadWindow(): void {
+    window.clearTimeout(reloadTimer);
+    reloadTimer = window.setTimeout(() => {
+      const w = { from: state.from, to: state.to };
+      void largeBuild?.load(w).then(() => reopenLarge(null), (e: Error) => showMessage(e.message));
+    }, 250);
+  }
+  /** Adds an entity's neighbourhood to a large graph's view. */
+  function expand(id: string): void {
+    if (!largeBuild || largeBuild.isExpanded(id)) return;
+    void largeBuild.expand(id, { from: state.from, to: state.to }).then(() => reopenLarge(id), (e: Error) => showMessage(e.message));
+  }
+
   function update(change: Partial<ViewState>): void {
+    if (largeBuild && (("from" in change && change.from !== state.from) || ("to" in change && change.to !== state.to))) reloadWindow();
     const filtersChanged = ["relations", "types", "from", "to", "selected", "table", "tab", "compareA", "compareB", "countries"].some((k) => k in change);
     const resized = "table" in change || "tableHeight" in change;
     Object.assign(state, change);
@@ -573,6 +617,9 @@ function open(graph: ViewGraph, source: string): void {
   const countriesSwitch = fresh<HTMLInputElement>("countries");
   const windowSelect = fresh<HTMLSelectElement>("window");
   const playButton = fresh<HTMLButtonElement>("play");
+  // Playing a window over a large build would ask the server for every step: not offered there.
+  playButton.hidden = Boolean(largeBuild);
+  windowSelect.parentElement?.toggleAttribute("hidden", Boolean(largeBuild));
   color.onchange = () => update({ color: color.value === "community" ? "community" : "type" });
   size.onchange = () => update({ size: size.value === "degree" ? "degree" : "pagerank" });
   lang.onchange = () => update({ lang: lang.value === "en" ? "en" : "zh" });
@@ -731,7 +778,17 @@ function open(graph: ViewGraph, source: string): void {
   }
 
   // Search with suggestions over every alias
-  setUpSearch(graph, (id) => select(state.countries ? `node:${events().actorOf(id).id}` : `node:${id}`));
+  if (largeBuild) {
+    const lg = largeBuild;
+    setUpServerSearch(lg, (id) => {
+      state.selected = `node:${id}`;
+      if (graph.hasNode(id) && lg.isExpanded(id)) select(`node:${id}`);
+      else {
+        writeState(state);
+        expand(id);
+      }
+    });
+  } else setUpSearch(graph, (id) => select(state.countries ? `node:${events().actorOf(id).id}` : `node:${id}`));
 
   // Graph events
   sigma.on("enterNode", ({ node }) => {
@@ -742,7 +799,10 @@ function open(graph: ViewGraph, source: string): void {
     hovered = null;
     sigma.refresh({ skipIndexation: true });
   });
-  sigma.on("clickNode", ({ node }) => select(`node:${node}`, { show: false }));
+  sigma.on("clickNode", ({ node }) => {
+    select(`node:${node}`, { show: false });
+    if (largeBuild && !state.countries) expand(node);
+  });
   sigma.on("clickEdge", ({ edge }) => select(`edge:${edge}`));
   sigma.on("clickStage", () => select(null));
 
@@ -758,7 +818,8 @@ function open(graph: ViewGraph, source: string): void {
     nodePosition: (id) => {
       const d = sigma.getNodeDisplayData(id);
       if (!d) return null;
-      const p = sigma.graphToViewport({ x: d.x, y: d.y });
+      // Display data are in sigma's framed coordinates (not the graph's).
+      const p = sigma.framedGraphToViewport({ x: d.x, y: d.y });
       const { width, height } = sigma.getDimensions();
       return { x: p.x, y: p.y, width, height };
     },
@@ -781,12 +842,22 @@ function unknownSelection(graph: ViewGraph, selected: string | null): string | n
   return null;
 }
 
-function setUpSearch(graph: ViewGraph, choose: (id: string) => void): void {
+interface Suggestion {
+  id: string;
+  label: string;
+  kind: string;
+}
+
+/**
+ * The search box: suggestions for what is typed (from `find`, which may ask the server), chosen
+ * with the mouse or the arrow keys and Enter. A later keystroke's answer wins over an earlier one.
+ */
+function setUpSuggestions(find: (q: string) => Suggestion[] | Promise<Suggestion[]>, choose: (id: string) => void): void {
   const input = fresh<HTMLInputElement>("search");
   const list = $<HTMLUListElement>("suggestions");
-  const index = graph.mapNodes((id, a) => ({ id, label: a.label, kind: a.kind, rank: a.pagerank, names: [a.label, a.labelEn ?? "", ...a.aliases].map((n) => n.toLowerCase()) }));
-  let items: { id: string; label: string; kind: string }[] = [];
+  let items: Suggestion[] = [];
   let active = 0;
+  let asked = 0;
   const render = () => {
     list.replaceChildren(
       ...items.map((it, i) => {
@@ -809,17 +880,17 @@ function setUpSearch(graph: ViewGraph, choose: (id: string) => void): void {
     choose(it.id);
   };
   input.addEventListener("input", () => {
-    const q = input.value.trim().toLowerCase();
+    const q = input.value.trim();
+    const mine = ++asked;
     active = 0;
-    items = q
-      ? index
-          .map((e) => ({ e, score: e.names.some((n) => n === q) ? 3 : e.names.some((n) => n.startsWith(q)) ? 2 : e.names.some((n) => n.includes(q)) ? 1 : 0 }))
-          .filter((x) => x.score > 0)
-          .sort((a, b) => b.score - a.score || b.e.rank - a.e.rank)
-          .slice(0, 8)
-          .map(({ e }) => ({ id: e.id, label: e.label, kind: e.kind }))
-      : [];
-    render();
+    void Promise.resolve(q ? find(q) : []).then(
+      (found) => {
+        if (mine !== asked) return;
+        items = found;
+        render();
+      },
+      () => undefined,
+    );
   });
   input.addEventListener("keydown", (e) => {
     if (e.key === "ArrowDown") active = Math.min(items.length - 1, active + 1);
@@ -834,6 +905,25 @@ function setUpSearch(graph: ViewGraph, choose: (id: string) => void): void {
     items = [];
     render();
   });
+}
+
+/** Search over the whole large build, on the server; choosing an entity opens its neighbourhood. */
+function setUpServerSearch(lg: LargeGraph, choose: (id: string) => void): void {
+  setUpSuggestions(async (q) => (await lg.search(q)).results.map((r) => ({ id: r.id, label: r.label, kind: r.type })), choose);
+}
+
+/** Search over every alias of the graph shown. */
+function setUpSearch(graph: ViewGraph, choose: (id: string) => void): void {
+  const index = graph.mapNodes((id, a) => ({ id, label: a.label, kind: a.kind, rank: a.pagerank, names: [a.label, a.labelEn ?? "", ...a.aliases].map((n) => n.toLowerCase()) }));
+  setUpSuggestions((text) => {
+    const q = text.toLowerCase();
+    return index
+      .map((e) => ({ e, score: e.names.some((n) => n === q) ? 3 : e.names.some((n) => n.startsWith(q)) ? 2 : e.names.some((n) => n.includes(q)) ? 1 : 0 }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score || b.e.rank - a.e.rank)
+      .slice(0, 8)
+      .map(({ e }) => ({ id: e.id, label: e.label, kind: e.kind }));
+  }, choose);
 }
 
 window.addEventListener("error", (e) => (window.__diplograph.error = String(e.message)));

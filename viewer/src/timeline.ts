@@ -65,6 +65,18 @@ export class Timeline {
     for (const m of months) this.counts[m - this.first] = (this.counts[m - this.first] ?? 0) + 1;
   }
 
+  /** Counts by month from the server (a large graph: the explorer does not hold every event). */
+  setMonths(months: { month: string; events: number }[]): void {
+    const indexed = months.map((m) => [monthIndex(`${m.month}-01`), m.events] as const).filter(([i]) => i > 0);
+    if (!indexed.length) {
+      this.counts = [];
+      return;
+    }
+    this.first = indexed[0]?.[0] as number;
+    this.counts = new Array((indexed[indexed.length - 1]?.[0] as number) - this.first + 1).fill(0);
+    for (const [i, n] of indexed) this.counts[i - this.first] = n;
+  }
+
   draw(from: string | null, to: string | null): void {
     this.svg.replaceChildren();
     const n = this.counts.length;
