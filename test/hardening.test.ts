@@ -130,7 +130,9 @@ describe("answers are bounded", () => {
     const t0 = Date.now();
     const r = await sparql("ASK {}");
     expect(r.status).toBe(200);
-    expect(Date.now() - t0).toBeLessThan(1500);
+    // Had the eight stayed queued, this answer would wait for several 3 s time limits; under
+    // load a plain query may take a second or two, never a whole time limit.
+    expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
 
