@@ -480,3 +480,10 @@ describe("pledges made on behalf of another", () => {
     expect(summaries(extractText("2011年11月3日，中国驻智利大使王平代表中国红十字会向智利红十字会捐款3万美元。"))).toEqual(["pledged_to 中国红十字会→智利红十字会 2011-11-03 30000 USD"]);
   });
 });
+
+describe("letters named as a noun phrase", () => {
+  it("A致B的贺信 is A's letter to B; an oral message (口信) passed on by someone else is not", () => {
+    expect(summaries(extractText("2020年8月20日，国家主席习近平致巴西总统卢拉的贺信在会上宣读。"))).toEqual(["wrote_to 习近平→卢拉 2020-08-20"]);
+    expect(summaries(extractText("2020年8月20日，王毅转达了国家主席习近平致巴西总统卢拉的口信。"))).toEqual([]);
+  });
+});

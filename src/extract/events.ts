@@ -24,6 +24,8 @@ const MAX_MODIFIER = 24;
 /** Nothing but punctuation or blanks after a cue: the cue ends its clause. */
 const endsClause = (rest: string) => /^[\s。！？；;.!?]*$/.test(rest);
 const RECEIVER_WINDOW = 8;
+// 致 X 的 letter noun, X at most a title and a name long (an oral message, 口信, is passed on by someone else).
+const LETTER_NOUN_PHRASE = /致([^，,。；;的]{2,16})的(?:亲笔信|贺信|贺电|信函|慰问信|慰问电|来信|信|函)/g;
 const REPRESENTS = "代表";
 const CONTINUATION_WINDOW = 24;
 const LIST_CONTINUATIONS = ["以及", "及", "还有", "和"];
@@ -100,6 +102,11 @@ export class EventStage extends DiscourseStage {
         }
 
         receiver = this.receiverIn(clauseTokens, b) ?? receiver;
+        // 佐科总统致习主席的信函: a letter named by its sender and addressee.
+        for (const letter of this.lettersNamed(a, b, clauseTokens)) {
+          const date = [...dates].reverse().find((d) => d.pos < letter.at && d.date && !d.rangeEnd)?.date ?? listDate;
+          events.push({ relation: "wrote_to", subject: letter.from, object: letter.to, initiator: null, date, amount: null, spans: [this.sourceSpan(s)] });
+        }
         const cues = this.cuesIn(a, b, clauseTokens);
         let previousSubjects: Participant[] = [];
         let previousCueEnd = a;
@@ -270,6 +277,24 @@ export class EventStage extends DiscourseStage {
     const preps = this.lex.data.relations.indirectPrepositions;
     for (let i = a; i < cueStart; i++) if (preps.includes(this.norm[i] as string) && !covered(tokens, i)) return true;
     return false;
+  }
+
+  /** Letters written as a noun phrase: SENDER致ADDRESSEE的信函 (persons, their titles around them). */
+  protected lettersNamed(a: number, b: number, tokens: Token[]): { from: string; to: string; at: number }[] {
+    const out: { from: string; to: string; at: number }[] = [];
+    const text = this.norm.slice(a, b);
+    LETTER_NOUN_PHRASE.lastIndex = 0;
+    for (let m = LETTER_NOUN_PHRASE.exec(text); m; m = LETTER_NOUN_PHRASE.exec(text)) {
+      const zhi = a + m.index;
+      const de = zhi + 1 + (m[1] as string).length;
+      const before = [...tokens].reverse().find((t) => t.end <= zhi && t.kind !== "title");
+      const addressee = tokens.find((t) => t.start > zhi && t.end <= de && t.kind === "person");
+      const between = before ? this.norm.slice(before.end, zhi) : "";
+      // The sender's own title may stand between its name and 致 (佐科总统致…).
+      const titled = tokens.filter((t) => before && t.start >= before.end && t.end <= zhi).every((t) => t.kind === "title");
+      if (before?.kind === "person" && addressee?.kind === "person" && titled && between.replace(/\s/g, "").length <= 4) out.push({ from: PERSON + before.name, to: PERSON + addressee.name, at: zhi });
+    }
+    return out;
   }
 
   /** The person a labelled field line names ([country]title:NAME), if the sentence is one. */
