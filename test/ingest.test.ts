@@ -101,3 +101,17 @@ describe("HTML", () => {
     expect(html.slice(text.offsets[at], (text.offsets[at] as number) + 2)).toBe("列表");
   });
 });
+
+describe("a build's own output folder", () => {
+  it("is not read back as documents, inside a corpus or given as an input", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "a.txt"), "2024年1月2日，王毅会见法国外长塞茹尔内。");
+    mkdirSync(join(dir, "out"));
+    writeFileSync(join(dir, "out", "build.json"), "{}\n");
+    writeFileSync(join(dir, "out", "events.jsonl"), "{}\n");
+    const items: InputItem[] = [];
+    for await (const item of readInputs([dir, join(dir, "out")])) items.push(item);
+    expect(items.filter((i) => i.kind === "document").map((i) => (i.kind === "document" ? i.doc.id : ""))).toEqual(["a.txt"]);
+    expect(items.filter((i) => i.kind === "skipped").map((i) => (i.kind === "skipped" ? i.skipped.reason : ""))).toEqual(["a Diplograph build (its outputs), not documents"]);
+  });
+});

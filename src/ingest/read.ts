@@ -17,6 +17,9 @@ const JSONL_EXT = new Set([".jsonl", ".ndjson"]);
 
 export type InputItem = { kind: "document"; doc: SourceDocument } | { kind: "skipped"; skipped: SkippedInput };
 
+// The files that mark a folder as a build's output (model/extractions-store.ts, export/jsonl.ts).
+const BUILD_MARKERS = ["build.json", "events.jsonl"];
+
 /** Yields every document of the inputs in a deterministic order (inputs as given, folders sorted). */
 export async function* readInputs(inputs: string[]): AsyncGenerator<InputItem> {
   for (const input of inputs) {
@@ -29,11 +32,21 @@ export async function* readInputs(inputs: string[]): AsyncGenerator<InputItem> {
     }
     if (info.isDirectory()) {
       const root = resolve(input);
+      if (await isBuildFolder(root)) {
+        yield skip(input, "a Diplograph build (its outputs), not documents");
+        continue;
+      }
       for await (const file of walk(root)) yield* readFileInput(file, relative(root, file).split(sep).join("/"));
     } else {
       yield* readFileInput(resolve(input), basename(input));
     }
   }
+}
+
+/** A folder a build wrote: its manifest and its events beside each other. */
+async function isBuildFolder(dir: string): Promise<boolean> {
+  const present = await Promise.all(BUILD_MARKERS.map((name) => stat(join(dir, name)).then((s) => s.isFile(), () => false)));
+  return present.every(Boolean);
 }
 
 async function* walk(dir: string): AsyncGenerator<string> {
@@ -47,7 +60,8 @@ async function* walk(dir: string): AsyncGenerator<string> {
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(path);
+    // A build written inside the corpus (diplograph build corpus --out corpus/out) is not read back.
+    if (e.isDirectory() && !(await isBuildFolder(path))) yield* walk(path);
     else if (e.isFile()) yield path;
   }
 }
