@@ -308,6 +308,10 @@ describe("groups and private persons as correspondents", () => {
     const m = extractText("2025年2月3日，国家主席习近平复信美国缅因州（Maine，又译缅因）友人并回赠贺卡。同日，他还给葡萄牙里斯本中葡友好学校全体师生回信，并给美国友人回信。");
     expect(summaries(m)).toEqual(["wrote_to 习近平→美国缅因州友人 2025-02-03", "wrote_to 习近平→葡萄牙里斯本中葡友好学校全体师生 2025-02-03"]);
     expect(m.entities.find((e) => e.label === "美国缅因州友人")?.type).toBe("Organization");
+    // The group's members speaking about the letter are no person (jieba reads 师生 as a name).
+    const n = extractText("2018年4月21日，国家主席习近平复信美国缅因州某中学学生。师生们表示，从这封复信中感受到了鼓励。");
+    expect(n.entities.some((e) => e.label === "师生")).toBe(false);
+    expect(summaries(n)).toEqual(["wrote_to 习近平→美国缅因州某中学学生 2018-04-21"]);
   });
 
   it("a descriptor before a private person's name (日本青年X) names a person", () => {

@@ -318,6 +318,8 @@ export class MentionStage extends DocState {
     if (this.names.longestAt(written, 0)?.end === written.length) return;
     // A name does not start with a speech verb or a contact word (祝贺他, 会见了).
     if (this.lex.speechVerbs.matchesAt(written, 0) || this.lex.cues.matchesAt(written, 0)) return;
+    // …nor is it a group (师生, which jieba tags as a name).
+    if (this.lex.data.relations.groupCorrespondents.includes(written)) return;
     // One person under any regional form of the name (川普 = 特朗普).
     const name = this.lex.canonicalName.get(written) ?? written;
     this.personNames.add(name);
