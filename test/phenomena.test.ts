@@ -491,3 +491,11 @@ describe("letters named as a noun phrase", () => {
     expect(summaries(extractText("2020年8月20日，王毅转达了国家主席习近平致巴西总统卢拉的口信。"))).toEqual([]);
   });
 });
+
+describe("seats of government", () => {
+  it("白宫 is a place that speaks, not a person who calls", () => {
+    const m = extractText("2022年7月28日，国家主席习近平同美国总统拜登通电话。白宫称，另据白宫消息，拜登于北京时间晚上与习近平通话。");
+    expect(summaries(m)).toEqual(["called 习近平—拜登 2022-07-28"]);
+    expect(m.entities.find((e) => e.label === "白宫")?.type).toBe("Place");
+  });
+});
