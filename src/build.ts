@@ -10,11 +10,8 @@ import { getLexicon } from "./lexicon/lexicon.js";
 import { mergeExtractions } from "./model/merge.js";
 import { removeStaleTemporaries, writeFileAtomic } from "./export/atomic.js";
 import { documentLines, entityLines, eventLines } from "./export/jsonl.js";
-import { writeQuads } from "./export/turtle.js";
-import { jsonLdText } from "./export/jsonld.js";
-import { modelToQuads } from "./export/rdf.js";
-import { DiplographGraph } from "./graph/api.js";
-import { graphJson } from "./graph/export.js";
+import { writeRdfFiles } from "./export/rdf-files.js";
+import { graphJsonChunks } from "./export/graph-json.js";
 import type { GraphModel, SkippedInput, SourceDocument } from "./model/types.js";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -179,7 +176,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   if (opts.out) {
     await removeStaleTemporaries(opts.out);
     if (extractions.length === 0) throw new BuildError(`no document could be read from ${inputs.join(", ")}${skipped.length ? ` (${describeSkipped(skipped)})` : ""}`);
-    const write = async (name: string, content: Iterable<string> | string) => {
+    const write = async (name: string, content: Iterable<string> | AsyncIterable<string> | string) => {
       const path = join(opts.out as string, name);
       await writeFileAtomic(path, content);
       files.push(path);
@@ -188,14 +185,10 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     await write("entities.jsonl", entityLines(model));
     await write("documents.jsonl", documentLines(model));
     const rdf = opts.base ? { base: opts.base } : {};
-    // Built once per shape: every statement in one graph (Turtle), and by document (the rest).
-    await write("graph.ttl", await writeQuads(modelToQuads(model, rdf), "Turtle", opts.base));
-    const named = modelToQuads(model, { ...rdf, namedGraphs: true });
-    await write("graph.nq", await writeQuads(named, "N-Quads", opts.base));
-    await write("graph.trig", await writeQuads(named, "TriG", opts.base));
-    await write("graph.jsonld", jsonLdText(named, opts.base));
+    // Streamed a subject (or a document's graph) at a time, in sorted order.
+    files.push(...(await writeRdfFiles(opts.out, model, rdf)));
     // The explorer's file: the Graphology graph with entity and event attributes and metrics.
-    await write("graph.json", JSON.stringify(graphJson(new DiplographGraph(model, rdf))) + "\n");
+    await write("graph.json", graphJsonChunks(model));
     // For --append: what each document gave, and the options; written last, so that an
     // interrupted build leaves the previous (consistent) one to append to.
     await write(EXTRACTIONS_FILE, extractions.map(extractionLine));

@@ -2,33 +2,77 @@
  * Atomic file output: content goes to a temporary file in the same folder, then is renamed
  * over the target, so a reader (or a build killed half-way) never sees half a file.
  */
-import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, type FileHandle } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 
+/** A file being written under a temporary name; `commit` renames it into place. Writes are buffered. */
+export class AtomicFile {
+  private buffer: string[] = [];
+  private buffered = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly tmp: string,
+    private readonly fh: FileHandle,
+  ) {}
+
+  static async open(path: string): Promise<AtomicFile> {
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+    return new AtomicFile(path, tmp, await open(tmp, "w"));
+  }
+
+  /** Adds text; it reaches the disk once a megabyte or so has gathered. */
+  async write(text: string): Promise<void> {
+    if (!text) return;
+    this.buffer.push(text);
+    this.buffered += text.length;
+    if (this.buffered >= 1 << 20) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.buffer.length) return;
+    const text = this.buffer.join("");
+    this.buffer = [];
+    this.buffered = 0;
+    await this.fh.write(text);
+  }
+
+  async commit(): Promise<void> {
+    await this.flush();
+    await this.fh.sync();
+    await this.fh.close();
+    await rename(this.tmp, this.path);
+  }
+
+  async abort(): Promise<void> {
+    await this.fh.close().catch(() => undefined);
+    await rm(this.tmp, { force: true });
+  }
+}
+
 /** Writes chunks to `path` atomically. */
-export async function writeFileAtomic(path: string, chunks: Iterable<string> | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const fh = await open(tmp, "w");
+export async function writeFileAtomic(path: string, chunks: Iterable<string> | AsyncIterable<string> | string): Promise<void> {
+  const file = await AtomicFile.open(path);
   try {
-    if (typeof chunks === "string") await fh.writeFile(chunks, "utf8");
-    else {
-      let buffer = "";
-      for (const c of chunks) {
-        buffer += c;
-        if (buffer.length > 1 << 20) {
-          await fh.write(buffer);
-          buffer = "";
-        }
-      }
-      if (buffer) await fh.write(buffer);
-    }
-    await fh.sync();
-    await fh.close();
-    await rename(tmp, path);
+    if (typeof chunks === "string") await file.write(chunks);
+    else for await (const c of chunks) await file.write(c);
+    await file.commit();
   } catch (e) {
-    await fh.close().catch(() => undefined);
-    await rm(tmp, { force: true });
+    await file.abort();
+    throw e;
+  }
+}
+
+/** Writes several files together (one pass over shared data); all are committed, or none. */
+export async function writeFilesAtomic(paths: string[], fill: (files: AtomicFile[]) => Promise<void>): Promise<void> {
+  const files: AtomicFile[] = [];
+  try {
+    for (const p of paths) files.push(await AtomicFile.open(p));
+    await fill(files);
+    for (const f of files) await f.commit();
+  } catch (e) {
+    for (const f of files) await f.abort();
     throw e;
   }
 }

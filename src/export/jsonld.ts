@@ -120,6 +120,68 @@ export function quadsToJsonLd(quads: Quad[], context: Record<string, TermDefinit
   return { "@context": context, "@graph": top };
 }
 
+/**
+ * graph.jsonld written as the sorted quads come (export/rdf-stream.ts), a node at a time: the
+ * same bytes as jsonLdText of all of them (JSON.stringify with an indent of 1), with one named
+ * graph's nodes held at a time.
+ */
+export class JsonLdStreamWriter {
+  private readonly c: Compactor;
+  private elements = 0;
+  private graph = "";
+  private graphNodes: JsonNode[] = [];
+
+  constructor(private readonly context: Record<string, TermDefinition | number>) {
+    this.c = new Compactor(context);
+  }
+
+  /** The text before the first node. */
+  start(): string {
+    return `{\n "@context": ${indent(JSON.stringify(this.context, null, 1), " ")},\n "@graph": [`;
+  }
+
+  /** Text for the next quads (sorted, continuing the previous ones). */
+  add(quads: Quad[]): string {
+    let out = "";
+    for (let i = 0; i < quads.length; ) {
+      const q = quads[i] as Quad;
+      const g = q.graph.termType === "DefaultGraph" ? "" : q.graph.value;
+      const s = q.subject.value;
+      let j = i + 1;
+      while (j < quads.length && (quads[j] as Quad).subject.value === s && (quads[j] as Quad).graph.value === q.graph.value) j++;
+      const node = this.c.node(s, quads.slice(i, j));
+      i = j;
+      if (g !== this.graph) out += this.closeGraph();
+      this.graph = g;
+      if (g) this.graphNodes.push(node);
+      else out += this.element(node);
+    }
+    return out;
+  }
+
+  /** The text after the last node. */
+  end(): string {
+    return this.closeGraph() + (this.elements ? "\n ]\n}\n" : "]\n}\n");
+  }
+
+  private closeGraph(): string {
+    if (!this.graph) return "";
+    const text = this.element({ "@id": this.c.iri(this.graph), "@graph": this.graphNodes });
+    this.graphNodes = [];
+    this.graph = "";
+    return text;
+  }
+
+  private element(node: JsonNode): string {
+    return `${this.elements++ ? ",\n" : "\n"}  ${indent(JSON.stringify(node, null, 1), "  ")}`;
+  }
+}
+
+/** Each line after the first indented by `pad` (JSON strings hold no raw line breaks). */
+function indent(text: string, pad: string): string {
+  return text.replace(/\n/g, `\n${pad}`);
+}
+
 /** graph.jsonld's text from quads built with named graphs. */
 export function jsonLdText(namedQuads: Quad[], base?: string): string {
   return JSON.stringify(quadsToJsonLd(namedQuads, jsonLdContext(base)), null, 1) + "\n";

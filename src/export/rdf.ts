@@ -15,7 +15,7 @@
  * same IRI in every build, and builds merge by plain union.
  */
 import { datePrecision } from "../model/dates.js";
-import { DataFactory, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from "n3";
+import { DataFactory, type NamedNode, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from "n3";
 import type { ContactEvent, DocumentInfo, Entity, GraphModel, Relation, Role, Source } from "../model/types.js";
 import { hasTraditional, normalizeText } from "../clean/normalize.js";
 import { shortHash, slugify } from "../model/ids.js";
@@ -70,27 +70,34 @@ export function dataIris(base = DEFAULT_BASE) {
   };
 }
 
-/** All quads of the model, sorted (graph, subject, rdf:type first, predicate, object): byte-stable output. */
-export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
+/** Adds one statement (graph omitted: the default graph). */
+export type QuadSink = (s: Quad_Subject, p: string, o: Quad_Object, g?: Quad_Graph) => void;
+
+/**
+ * The statements of each part of the model: an entity (with its roles), a document, an event's
+ * description in one graph, one source span of an event. Shared by modelToQuads (all quads,
+ * sorted in memory) and the streaming writer (export/rdf-stream.ts), so both say the same.
+ */
+export function quadMaker(opts: RdfOptions = {}) {
   const base = opts.base ?? DEFAULT_BASE;
   const iris = dataIris(base);
-  const out: Quad[] = [];
+  // Named nodes of the vocabulary are made once; data IRIs per use.
+  const terms = new Map<string, NamedNode>();
+  const term = (iri: string): NamedNode => {
+    let t = terms.get(iri);
+    if (!t) terms.set(iri, (t = namedNode(iri)));
+    return t;
+  };
   const node = (iri: string) => namedNode(iri);
   const entity = (id: string) => node(iris.entity(id));
   const graphOf = (docId: string | undefined): Quad_Graph => (opts.namedGraphs && docId !== undefined ? node(iris.document(docId)) : defaultGraph());
-  const add = (s: Quad_Subject, p: string, o: Quad_Object, g: Quad_Graph = defaultGraph()) => out.push(quad(s, node(p), o, g));
   const a = NS.rdf + "type";
   const dg = (local: string) => DG + local;
-  const typed = (value: string, datatype: string) => literal(value, node(NS.xsd + datatype));
+  const typed = (value: string, datatype: string) => literal(value, term(NS.xsd + datatype));
 
-  for (const e of model.entities) addEntity(e);
-  for (const d of model.documents) addDocument(d);
-  for (const ev of model.events) addEvent(ev);
-  return sortQuads(dedupe(out));
-
-  function addEntity(e: Entity): void {
+  function addEntity(add: QuadSink, e: Entity): void {
     const s = entity(e.id);
-    add(s, a, node(dg(e.type)));
+    add(s, a, term(dg(e.type)));
     add(s, NS.rdfs + "label", literal(e.label, "zh"));
     if (e.labelEn) add(s, NS.rdfs + "label", literal(e.labelEn, "en"));
     const simplified = normalizeText(e.label);
@@ -105,15 +112,14 @@ export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
     }
     if (e.type === "Country" && e.codes?.iso2) add(s, dg("iso3166Alpha2"), literal(e.codes.iso2));
     if (e.codes?.wikidata) add(s, NS.owl + "sameAs", node(`http://www.wikidata.org/entity/${e.codes.wikidata}`));
-    for (const r of e.roles) addRole(e, r);
+    for (const r of e.roles) addRole(add, e, r);
   }
 
-  function addRole(e: Entity, r: Role): void {
+  function addRole(add: QuadSink, e: Entity, r: Role): void {
     const s = entity(e.id);
-    const personLocal = e.id.slice(e.id.indexOf("/") + 1);
-    const role = node(`${base}role/${personLocal}--${slugify(r.titleEn ?? r.title)}--${r.of.id.replace("/", "-")}`);
+    const role = node(roleIri(e, r));
     add(s, dg("holdsRole"), role);
-    add(role, a, node(dg("Role")));
+    add(role, a, term(dg("Role")));
     add(role, dg("person"), s);
     add(role, dg("title"), literal(r.title, "zh"));
     if (r.titleEn) add(role, dg("title"), literal(r.titleEn, "en"));
@@ -121,10 +127,15 @@ export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
     if (r.then) add(role, dg("then"), typed("true", "boolean"));
   }
 
-  function addDocument(d: DocumentInfo): void {
+  function roleIri(e: Entity, r: Role): string {
+    const personLocal = e.id.slice(e.id.indexOf("/") + 1);
+    return `${base}role/${personLocal}--${slugify(r.titleEn ?? r.title)}--${r.of.id.replace("/", "-")}`;
+  }
+
+  function addDocument(add: QuadSink, d: DocumentInfo): void {
     const s = node(iris.document(d.id));
     const g = graphOf(d.id);
-    add(s, a, node(dg("Document")), g);
+    add(s, a, term(dg("Document")), g);
     add(s, NS.rdfs + "label", literal(d.id), g);
     add(s, dg("fileName"), literal(d.id), g);
     if (d.title) add(s, NS.dcterms + "title", literal(d.title, d.traditional ? "zh-Hant" : "zh"), g);
@@ -132,64 +143,94 @@ export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
     if (d.url) add(s, NS.schema + "url", typed(d.url, "anyURI"), g);
   }
 
-  function addEvent(ev: ContactEvent): void {
+  /** The direct edge(s) between the parties, as stated in graph `g`. */
+  function addEdges(add: QuadSink, ev: ContactEvent, g: Quad_Graph): void {
+    const terms = RELATION_TERMS[ev.relation];
+    const subject = entity(ev.subject.id);
+    const object = entity(ev.object.id);
+    add(subject, dg(terms.edge), object, g);
+    if (terms.symmetric) add(object, dg(terms.edge), subject, g);
+  }
+
+  /** The event node and its time and amount nodes, as stated in graph `g` (edges apart). */
+  function addEventNode(add: QuadSink, ev: ContactEvent, g: Quad_Graph): void {
     const s = node(iris.event(ev.id));
     const terms = RELATION_TERMS[ev.relation];
     const subject = entity(ev.subject.id);
     const object = entity(ev.object.id);
-    const docs = [...new Set(ev.sources.map((x) => x.doc))];
-    // The event and its direct edge are stated by each document that reports it.
-    for (const d of opts.namedGraphs ? docs : [undefined]) {
-      const g = graphOf(d);
-      add(subject, dg(terms.edge), object, g);
-      if (terms.symmetric) add(object, dg(terms.edge), subject, g);
-      add(s, a, node(dg(terms.eventClass)), g);
-      add(s, NS.rdfs + "label", literal(`${ev.subject.label} ${RELATION_ZH[ev.relation]} ${ev.object.label}${ev.date ? ` ${ev.date}` : ""}`, "zh"), g);
-      add(s, dg("participant"), subject, g);
-      add(s, dg("participant"), object, g);
-      if (terms.parties) {
-        add(s, dg(terms.parties[0]), subject, g);
-        add(s, dg(terms.parties[1]), object, g);
-      }
-      if (ev.initiator) add(s, dg("initiator"), entity(ev.initiator.id), g);
-      if (ev.date) {
-        // The datatype says the precision: a day, a month or a year.
-        const [datatype, position] = DATE_TERMS[datePrecision(ev.date) ?? "day"];
-        add(s, dg("date"), typed(ev.date, datatype), g);
-        const instant = node(`${s.value}/time`);
-        add(s, NS.time + "hasTime", instant, g);
-        add(instant, a, node(NS.time + "Instant"), g);
-        add(instant, NS.time + position, typed(ev.date, datatype), g);
-      }
-      if (ev.amount) {
-        const amount = node(`${s.value}/amount`);
-        add(s, dg("amount"), amount, g);
-        add(amount, a, node(NS.schema + "MonetaryAmount"), g);
-        add(amount, NS.schema + "value", typed(decimal(ev.amount.value), "decimal"), g);
-        add(amount, NS.schema + "currency", literal(ev.amount.currency), g);
-      }
+    add(s, a, term(dg(terms.eventClass)), g);
+    add(s, NS.rdfs + "label", literal(`${ev.subject.label} ${RELATION_ZH[ev.relation]} ${ev.object.label}${ev.date ? ` ${ev.date}` : ""}`, "zh"), g);
+    add(s, dg("participant"), subject, g);
+    add(s, dg("participant"), object, g);
+    if (terms.parties) {
+      add(s, dg(terms.parties[0]), subject, g);
+      add(s, dg(terms.parties[1]), object, g);
     }
-    for (const src of ev.sources) addSource(s.value, src);
+    if (ev.initiator) add(s, dg("initiator"), entity(ev.initiator.id), g);
+    if (ev.date) {
+      // The datatype says the precision: a day, a month or a year.
+      const [datatype, position] = DATE_TERMS[datePrecision(ev.date) ?? "day"];
+      add(s, dg("date"), typed(ev.date, datatype), g);
+      const instant = node(`${s.value}/time`);
+      add(s, NS.time + "hasTime", instant, g);
+      add(instant, a, term(NS.time + "Instant"), g);
+      add(instant, NS.time + position, typed(ev.date, datatype), g);
+    }
+    if (ev.amount) {
+      const amount = node(`${s.value}/amount`);
+      add(s, dg("amount"), amount, g);
+      add(amount, a, term(NS.schema + "MonetaryAmount"), g);
+      add(amount, NS.schema + "value", typed(decimal(ev.amount.value), "decimal"), g);
+      add(amount, NS.schema + "currency", literal(ev.amount.currency), g);
+    }
   }
 
-  function addSource(eventIri: string, src: Source): void {
+  /** One source sentence of an event, in its document's graph. */
+  function addSource(add: QuadSink, ev: ContactEvent, src: Source): void {
+    const eventIri = iris.event(ev.id);
     const g = graphOf(src.doc);
     const span = node(`${eventIri}/source/${shortHash(src.doc, 8)}-${src.start}-${src.end}`);
     const doc = node(iris.document(src.doc));
-    add(node(eventIri), NS.prov + "wasDerivedFrom", doc, g);
-    add(node(eventIri), dg("source"), span, g);
-    add(span, a, node(dg("SourceSpan")), g);
+    const e = node(eventIri);
+    add(e, NS.prov + "wasDerivedFrom", doc, g);
+    add(e, dg("source"), span, g);
+    add(span, a, term(dg("SourceSpan")), g);
     add(span, NS.oa + "hasSource", doc, g);
     const position = node(`${span.value}/position`);
     const quote = node(`${span.value}/quote`);
     add(span, NS.oa + "hasSelector", position, g);
     add(span, NS.oa + "hasSelector", quote, g);
-    add(position, a, node(NS.oa + "TextPositionSelector"), g);
+    add(position, a, term(NS.oa + "TextPositionSelector"), g);
     add(position, NS.oa + "start", typed(String(src.start), "nonNegativeInteger"), g);
     add(position, NS.oa + "end", typed(String(src.end), "nonNegativeInteger"), g);
-    add(quote, a, node(NS.oa + "TextQuoteSelector"), g);
+    add(quote, a, term(NS.oa + "TextQuoteSelector"), g);
     add(quote, NS.oa + "exact", literal(src.text), g);
   }
+
+  /** The whole event: edges and node in each reporting document's graph (or the default one), and its sources. */
+  function addEvent(add: QuadSink, ev: ContactEvent): void {
+    const docs = opts.namedGraphs ? [...new Set(ev.sources.map((x) => x.doc))] : [undefined];
+    // The event and its direct edge are stated by each document that reports it.
+    for (const d of docs) {
+      const g = graphOf(d);
+      addEdges(add, ev, g);
+      addEventNode(add, ev, g);
+    }
+    for (const src of ev.sources) addSource(add, ev, src);
+  }
+
+  return { iris, term, graphOf, entityNode: entity, roleIri, addEntity, addRole, addDocument, addEdges, addEventNode, addSource, addEvent };
+}
+
+/** All quads of the model, sorted (graph, subject, rdf:type first, predicate, object): byte-stable output. */
+export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
+  const out: Quad[] = [];
+  const make = quadMaker(opts);
+  const add: QuadSink = (s, p, o, g = defaultGraph()) => out.push(quad(s, make.term(p), o, g));
+  for (const e of model.entities) make.addEntity(add, e);
+  for (const d of model.documents) make.addDocument(add, d);
+  for (const ev of model.events) make.addEvent(add, ev);
+  return sortQuads(dedupe(out));
 }
 
 const RELATION_ZH: Record<Relation, string> = { called: "通电话", met: "会见", wrote_to: "致函", pledged_to: "认捐" };
@@ -205,14 +246,15 @@ function decimal(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(6).replace(/0+$/, "").replace(/\.$/, "");
 }
 
-function termKey(q: Quad): string {
+/** The sort key of a quad: graph, subject, rdf:type first, predicate, object. */
+export function termKey(q: Quad): string {
   const o = q.object;
   const obj = o.termType === "Literal" ? `"${o.value}"@${o.language}^^${o.datatype.value}` : o.value;
   // rdf:type sorts first among a subject's statements.
   return `${q.graph.value}\u0000${q.subject.value}\u0000${q.predicate.value === NS.rdf + "type" ? "" : q.predicate.value}\u0000${obj}`;
 }
 
-function dedupe(quads: Quad[]): Quad[] {
+export function dedupe(quads: Quad[]): Quad[] {
   const seen = new Map<string, Quad>();
   for (const q of quads) seen.set(termKey(q), q);
   return [...seen.values()];
