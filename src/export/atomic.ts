@@ -22,11 +22,16 @@ export class AtomicFile {
     return new AtomicFile(path, tmp, await open(tmp, "w"));
   }
 
-  /** Adds text; it reaches the disk once a megabyte or so has gathered. */
-  async write(text: string): Promise<void> {
-    if (!text) return;
-    this.buffer.push(text);
-    this.buffered += text.length;
+  /** Adds text (or pieces of text); it reaches the disk once a megabyte or so has gathered. */
+  async write(text: string | string[]): Promise<void> {
+    if (typeof text === "string") {
+      this.buffer.push(text);
+      this.buffered += text.length;
+    } else
+      for (const t of text) {
+        this.buffer.push(t);
+        this.buffered += t.length;
+      }
     if (this.buffered >= 1 << 20) await this.flush();
   }
 

@@ -13,16 +13,16 @@ import { rdfPrefixes, type RdfOptions } from "./rdf.js";
 import { sortedQuadBlocks } from "./rdf-stream.js";
 
 /** An n3 Writer whose output is collected and handed over a block at a time. */
-function n3Writer(format: "Turtle" | "N-Quads" | "TriG", base: string | undefined): { writer: Writer; take: () => string } {
-  const chunks: string[] = [];
+function n3Writer(format: "Turtle" | "N-Quads" | "TriG", base: string | undefined): { writer: Writer; take: () => string[] } {
+  let chunks: string[] = [];
   const sink = { write: (chunk: string) => void chunks.push(chunk), end: (done?: () => void) => done?.() };
   const writer = new Writer(sink as unknown as NodeJS.WritableStream, format === "N-Quads" ? { format, end: false } : { format, prefixes: rdfPrefixes(base), end: false });
   return {
     writer,
     take: () => {
-      const text = chunks.join("");
-      chunks.length = 0;
-      return text;
+      const taken = chunks;
+      chunks = [];
+      return taken;
     },
   };
 }

@@ -38,7 +38,7 @@ export function* sortedQuadBlocks(model: GraphModel, opts: RdfOptions = {}): Gen
   const check = orderCheck();
   const collect = (fill: (add: QuadSink) => void, keep: (subject: string) => boolean, into: Quad[] = []): Quad[] => {
     fill((s, p, o, g = defaultGraph()) => {
-      if (keep(s.value)) into.push(quad(s, make.term(p), o, g));
+      if (keep(s.value)) into.push(quad(s, p, o, g));
     });
     return into;
   };
@@ -87,7 +87,7 @@ export function* sortedQuadBlocks(model: GraphModel, opts: RdfOptions = {}): Gen
       } else if (kind === Kind.Event) {
         // The node goes now; its parts (IRIs under key + "/") when their turn comes.
         const parts: Quad[] = [];
-        eventStatements(make, (s, p, o, g = defaultGraph()) => void (s.value === key ? block : parts).push(quad(s, make.term(p), o, g)), model.events[i]!, defaultGraph());
+        eventStatements(make, (s, p, o, g = defaultGraph()) => void (s.value === key ? block : parts).push(quad(s, p, o, g)), model.events[i]!, defaultGraph());
         pending.set(`${key}/`, parts);
       } else {
         block.push(...(pending.get(key) ?? []));
@@ -109,7 +109,7 @@ export function* sortedQuadBlocks(model: GraphModel, opts: RdfOptions = {}): Gen
   for (const { d } of docs) {
     const g = make.graphOf(d.id);
     const block: Quad[] = [];
-    const add: QuadSink = (s, p, o, gr = defaultGraph()) => void block.push(quad(s, make.term(p), o, gr));
+    const add: QuadSink = (s, p, o, gr = defaultGraph()) => void block.push(quad(s, p, o, gr));
     make.addDocument(add, d);
     const seen = new Set<number>();
     for (const k of eventsOf.get(d.id) ?? []) {

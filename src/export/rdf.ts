@@ -71,7 +71,7 @@ export function dataIris(base = DEFAULT_BASE) {
 }
 
 /** Adds one statement (graph omitted: the default graph). */
-export type QuadSink = (s: Quad_Subject, p: string, o: Quad_Object, g?: Quad_Graph) => void;
+export type QuadSink = (s: Quad_Subject, p: NamedNode, o: Quad_Object, g?: Quad_Graph) => void;
 
 /**
  * The statements of each part of the model: an entity (with its roles), a document, an event's
@@ -89,42 +89,78 @@ export function quadMaker(opts: RdfOptions = {}) {
     return t;
   };
   const node = (iri: string) => namedNode(iri);
-  const entity = (id: string) => node(iris.entity(id));
+  // Entities recur in many statements: one node each (the entity table's size).
+  const entities = new Map<string, NamedNode>();
+  const entity = (id: string): NamedNode => {
+    let n = entities.get(id);
+    if (!n) entities.set(id, (n = node(iris.entity(id))));
+    return n;
+  };
   const graphOf = (docId: string | undefined): Quad_Graph => (opts.namedGraphs && docId !== undefined ? node(iris.document(docId)) : defaultGraph());
   const a = NS.rdf + "type";
   const dg = (local: string) => DG + local;
   const typed = (value: string, datatype: string) => literal(value, term(NS.xsd + datatype));
+  const V = {
+    type: term(a),
+    label: term(NS.rdfs + "label"),
+    altLabel: term(NS.skos + "altLabel"),
+    iso3166Alpha2: term(dg("iso3166Alpha2")),
+    sameAs: term(NS.owl + "sameAs"),
+    holdsRole: term(dg("holdsRole")),
+    person: term(dg("person")),
+    title: term(dg("title")),
+    of: term(dg("of")),
+    then: term(dg("then")),
+    fileName: term(dg("fileName")),
+    dcTitle: term(NS.dcterms + "title"),
+    dcDate: term(NS.dcterms + "date"),
+    url: term(NS.schema + "url"),
+    participant: term(dg("participant")),
+    initiator: term(dg("initiator")),
+    date: term(dg("date")),
+    hasTime: term(NS.time + "hasTime"),
+    amount: term(dg("amount")),
+    value: term(NS.schema + "value"),
+    currency: term(NS.schema + "currency"),
+    wasDerivedFrom: term(NS.prov + "wasDerivedFrom"),
+    source: term(dg("source")),
+    hasSource: term(NS.oa + "hasSource"),
+    hasSelector: term(NS.oa + "hasSelector"),
+    start: term(NS.oa + "start"),
+    end: term(NS.oa + "end"),
+    exact: term(NS.oa + "exact"),
+  };
 
   function addEntity(add: QuadSink, e: Entity): void {
     const s = entity(e.id);
-    add(s, a, term(dg(e.type)));
-    add(s, NS.rdfs + "label", literal(e.label, "zh"));
-    if (e.labelEn) add(s, NS.rdfs + "label", literal(e.labelEn, "en"));
+    add(s, V.type, term(dg(e.type)));
+    add(s, V.label, literal(e.label, "zh"));
+    if (e.labelEn) add(s, V.label, literal(e.labelEn, "en"));
     const simplified = normalizeText(e.label);
     let traditionalLabel = false;
     for (const alias of e.aliases) {
       const lang = aliasLanguage(alias);
       // The (first) traditional spelling of the label itself is its zh-Hant label; the rest are altLabels.
       if (lang === "zh-Hant" && !traditionalLabel && normalizeText(alias) === simplified) {
-        add(s, NS.rdfs + "label", literal(alias, lang));
+        add(s, V.label, literal(alias, lang));
         traditionalLabel = true;
-      } else add(s, NS.skos + "altLabel", lang ? literal(alias, lang) : literal(alias));
+      } else add(s, V.altLabel, lang ? literal(alias, lang) : literal(alias));
     }
-    if (e.type === "Country" && e.codes?.iso2) add(s, dg("iso3166Alpha2"), literal(e.codes.iso2));
-    if (e.codes?.wikidata) add(s, NS.owl + "sameAs", node(`http://www.wikidata.org/entity/${e.codes.wikidata}`));
+    if (e.type === "Country" && e.codes?.iso2) add(s, V.iso3166Alpha2, literal(e.codes.iso2));
+    if (e.codes?.wikidata) add(s, V.sameAs, node(`http://www.wikidata.org/entity/${e.codes.wikidata}`));
     for (const r of e.roles) addRole(add, e, r);
   }
 
   function addRole(add: QuadSink, e: Entity, r: Role): void {
     const s = entity(e.id);
     const role = node(roleIri(e, r));
-    add(s, dg("holdsRole"), role);
-    add(role, a, term(dg("Role")));
-    add(role, dg("person"), s);
-    add(role, dg("title"), literal(r.title, "zh"));
-    if (r.titleEn) add(role, dg("title"), literal(r.titleEn, "en"));
-    add(role, dg("of"), entity(r.of.id));
-    if (r.then) add(role, dg("then"), typed("true", "boolean"));
+    add(s, V.holdsRole, role);
+    add(role, V.type, term(dg("Role")));
+    add(role, V.person, s);
+    add(role, V.title, literal(r.title, "zh"));
+    if (r.titleEn) add(role, V.title, literal(r.titleEn, "en"));
+    add(role, V.of, entity(r.of.id));
+    if (r.then) add(role, V.then, typed("true", "boolean"));
   }
 
   function roleIri(e: Entity, r: Role): string {
@@ -135,12 +171,12 @@ export function quadMaker(opts: RdfOptions = {}) {
   function addDocument(add: QuadSink, d: DocumentInfo): void {
     const s = node(iris.document(d.id));
     const g = graphOf(d.id);
-    add(s, a, term(dg("Document")), g);
-    add(s, NS.rdfs + "label", literal(d.id), g);
-    add(s, dg("fileName"), literal(d.id), g);
-    if (d.title) add(s, NS.dcterms + "title", literal(d.title, d.traditional ? "zh-Hant" : "zh"), g);
-    if (d.date) add(s, NS.dcterms + "date", typed(d.date, "date"), g);
-    if (d.url) add(s, NS.schema + "url", typed(d.url, "anyURI"), g);
+    add(s, V.type, term(dg("Document")), g);
+    add(s, V.label, literal(d.id), g);
+    add(s, V.fileName, literal(d.id), g);
+    if (d.title) add(s, V.dcTitle, literal(d.title, d.traditional ? "zh-Hant" : "zh"), g);
+    if (d.date) add(s, V.dcDate, typed(d.date, "date"), g);
+    if (d.url) add(s, V.url, typed(d.url, "anyURI"), g);
   }
 
   /** The direct edge(s) between the parties, as stated in graph `g`. */
@@ -148,8 +184,8 @@ export function quadMaker(opts: RdfOptions = {}) {
     const terms = RELATION_TERMS[ev.relation];
     const subject = entity(ev.subject.id);
     const object = entity(ev.object.id);
-    add(subject, dg(terms.edge), object, g);
-    if (terms.symmetric) add(object, dg(terms.edge), subject, g);
+    add(subject, term(dg(terms.edge)), object, g);
+    if (terms.symmetric) add(object, term(dg(terms.edge)), subject, g);
   }
 
   /** The event node and its time and amount nodes, as stated in graph `g` (edges apart). */
@@ -158,30 +194,30 @@ export function quadMaker(opts: RdfOptions = {}) {
     const terms = RELATION_TERMS[ev.relation];
     const subject = entity(ev.subject.id);
     const object = entity(ev.object.id);
-    add(s, a, term(dg(terms.eventClass)), g);
-    add(s, NS.rdfs + "label", literal(`${ev.subject.label} ${RELATION_ZH[ev.relation]} ${ev.object.label}${ev.date ? ` ${ev.date}` : ""}`, "zh"), g);
-    add(s, dg("participant"), subject, g);
-    add(s, dg("participant"), object, g);
+    add(s, V.type, term(dg(terms.eventClass)), g);
+    add(s, V.label, literal(`${ev.subject.label} ${RELATION_ZH[ev.relation]} ${ev.object.label}${ev.date ? ` ${ev.date}` : ""}`, "zh"), g);
+    add(s, V.participant, subject, g);
+    add(s, V.participant, object, g);
     if (terms.parties) {
-      add(s, dg(terms.parties[0]), subject, g);
-      add(s, dg(terms.parties[1]), object, g);
+      add(s, term(dg(terms.parties[0])), subject, g);
+      add(s, term(dg(terms.parties[1])), object, g);
     }
-    if (ev.initiator) add(s, dg("initiator"), entity(ev.initiator.id), g);
+    if (ev.initiator) add(s, V.initiator, entity(ev.initiator.id), g);
     if (ev.date) {
       // The datatype says the precision: a day, a month or a year.
       const [datatype, position] = DATE_TERMS[datePrecision(ev.date) ?? "day"];
-      add(s, dg("date"), typed(ev.date, datatype), g);
+      add(s, V.date, typed(ev.date, datatype), g);
       const instant = node(`${s.value}/time`);
-      add(s, NS.time + "hasTime", instant, g);
-      add(instant, a, term(NS.time + "Instant"), g);
-      add(instant, NS.time + position, typed(ev.date, datatype), g);
+      add(s, V.hasTime, instant, g);
+      add(instant, V.type, term(NS.time + "Instant"), g);
+      add(instant, term(NS.time + position), typed(ev.date, datatype), g);
     }
     if (ev.amount) {
       const amount = node(`${s.value}/amount`);
-      add(s, dg("amount"), amount, g);
-      add(amount, a, term(NS.schema + "MonetaryAmount"), g);
-      add(amount, NS.schema + "value", typed(decimal(ev.amount.value), "decimal"), g);
-      add(amount, NS.schema + "currency", literal(ev.amount.currency), g);
+      add(s, V.amount, amount, g);
+      add(amount, V.type, term(NS.schema + "MonetaryAmount"), g);
+      add(amount, V.value, typed(decimal(ev.amount.value), "decimal"), g);
+      add(amount, V.currency, literal(ev.amount.currency), g);
     }
   }
 
@@ -192,19 +228,19 @@ export function quadMaker(opts: RdfOptions = {}) {
     const span = node(`${eventIri}/source/${shortHash(src.doc, 8)}-${src.start}-${src.end}`);
     const doc = node(iris.document(src.doc));
     const e = node(eventIri);
-    add(e, NS.prov + "wasDerivedFrom", doc, g);
-    add(e, dg("source"), span, g);
-    add(span, a, term(dg("SourceSpan")), g);
-    add(span, NS.oa + "hasSource", doc, g);
+    add(e, V.wasDerivedFrom, doc, g);
+    add(e, V.source, span, g);
+    add(span, V.type, term(dg("SourceSpan")), g);
+    add(span, V.hasSource, doc, g);
     const position = node(`${span.value}/position`);
     const quote = node(`${span.value}/quote`);
-    add(span, NS.oa + "hasSelector", position, g);
-    add(span, NS.oa + "hasSelector", quote, g);
-    add(position, a, term(NS.oa + "TextPositionSelector"), g);
-    add(position, NS.oa + "start", typed(String(src.start), "nonNegativeInteger"), g);
-    add(position, NS.oa + "end", typed(String(src.end), "nonNegativeInteger"), g);
-    add(quote, a, term(NS.oa + "TextQuoteSelector"), g);
-    add(quote, NS.oa + "exact", literal(src.text), g);
+    add(span, V.hasSelector, position, g);
+    add(span, V.hasSelector, quote, g);
+    add(position, V.type, term(NS.oa + "TextPositionSelector"), g);
+    add(position, V.start, typed(String(src.start), "nonNegativeInteger"), g);
+    add(position, V.end, typed(String(src.end), "nonNegativeInteger"), g);
+    add(quote, V.type, term(NS.oa + "TextQuoteSelector"), g);
+    add(quote, V.exact, literal(src.text), g);
   }
 
   /** The whole event: edges and node in each reporting document's graph (or the default one), and its sources. */
@@ -226,7 +262,7 @@ export function quadMaker(opts: RdfOptions = {}) {
 export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
   const out: Quad[] = [];
   const make = quadMaker(opts);
-  const add: QuadSink = (s, p, o, g = defaultGraph()) => out.push(quad(s, make.term(p), o, g));
+  const add: QuadSink = (s, p, o, g = defaultGraph()) => void out.push(quad(s, p, o, g));
   for (const e of model.entities) make.addEntity(add, e);
   for (const d of model.documents) make.addDocument(add, d);
   for (const ev of model.events) make.addEvent(add, ev);

@@ -5,12 +5,16 @@
  */
 import { Writer, type Quad } from "n3";
 import type { GraphModel } from "../model/types.js";
-import { modelToQuads, rdfPrefixes, type RdfOptions } from "./rdf.js";
+import { rdfPrefixes, type RdfOptions } from "./rdf.js";
+import { sortedQuadBlocks } from "./rdf-stream.js";
 
 type Format = "Turtle" | "N-Quads" | "TriG";
 
 function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "namedGraphs">): Promise<string> {
-  return writeQuads(modelToQuads(model, { ...opts, namedGraphs: format !== "Turtle" }), format, opts.base);
+  const writer = new Writer(format === "N-Quads" ? { format } : { format, prefixes: rdfPrefixes(opts.base) });
+  // Quads a block at a time, already in order (export/rdf-stream.ts).
+  for (const block of sortedQuadBlocks(model, { ...opts, namedGraphs: format !== "Turtle" })) for (const q of block) writer.addQuad(q);
+  return new Promise((resolve, reject) => writer.end((err, result) => (err ? reject(err) : resolve(result))));
 }
 
 /** Already-sorted quads in one of n3's formats (prefixes for Turtle and TriG). */
