@@ -11,6 +11,7 @@ import { mergeExtractions } from "./model/merge.js";
 import { removeStaleTemporaries, writeFileAtomic } from "./export/atomic.js";
 import { documentLines, entityLines, eventLines } from "./export/jsonl.js";
 import { writeRdfFiles } from "./export/rdf-files.js";
+import { modelSources } from "./export/rdf-stream.js";
 import { graphJsonChunks } from "./export/graph-json.js";
 import type { GraphModel, SkippedInput, SourceDocument } from "./model/types.js";
 import { existsSync } from "node:fs";
@@ -186,7 +187,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     await write("documents.jsonl", documentLines(model));
     const rdf = opts.base ? { base: opts.base } : {};
     // Streamed a subject (or a document's graph) at a time, in sorted order.
-    files.push(...(await writeRdfFiles(opts.out, model, rdf)));
+    files.push(...(await writeRdfFiles(opts.out, modelSources(model, rdf), rdf)));
     // The explorer's file: the Graphology graph with entity and event attributes and metrics.
     await write("graph.json", graphJsonChunks(model));
     // For --append: what each document gave, and the options; written last, so that an

@@ -13,7 +13,7 @@ import type { Quad, Quad_Object } from "n3";
 import type { GraphModel } from "../model/types.js";
 import { packageFolder } from "../util/assets.js";
 import { DEFAULT_BASE, type RdfOptions } from "./rdf.js";
-import { sortedQuadBlocks } from "./rdf-stream.js";
+import { modelSources, namedGraphBlocks } from "./rdf-stream.js";
 import { NS } from "./vocabulary.js";
 
 type TermDefinition = string | { "@id": string; "@type"?: string; "@container"?: string };
@@ -203,7 +203,7 @@ export function jsonLdText(namedQuads: Quad[], base?: string): string {
 export async function toJsonLd(model: GraphModel, opts: Omit<RdfOptions, "namedGraphs"> = {}): Promise<string> {
   const w = new JsonLdStreamWriter(jsonLdContext(opts.base));
   const parts = [w.start()];
-  for (const block of sortedQuadBlocks(model, { ...opts, namedGraphs: true })) parts.push(w.add(block));
+  for await (const block of namedGraphBlocks(modelSources(model, opts).named, opts)) parts.push(w.add(block));
   parts.push(w.end());
   return parts.join("");
 }

@@ -6,11 +6,10 @@
  */
 import { join } from "node:path";
 import { Writer } from "n3";
-import type { GraphModel } from "../model/types.js";
 import { AtomicFile, writeFilesAtomic } from "./atomic.js";
 import { JsonLdStreamWriter, jsonLdContext } from "./jsonld.js";
 import { rdfPrefixes, type RdfOptions } from "./rdf.js";
-import { sortedQuadBlocks } from "./rdf-stream.js";
+import { defaultGraphBlocks, namedGraphBlocks, type DefaultGraphSources, type NamedGraphSources } from "./rdf-stream.js";
 
 /** An n3 Writer whose output is collected and handed over a block at a time. */
 function n3Writer(format: "Turtle" | "N-Quads" | "TriG", base: string | undefined): { writer: Writer; take: () => string[] } {
@@ -32,12 +31,12 @@ function ended(writer: Writer): Promise<void> {
 }
 
 /** Writes graph.ttl, graph.nq, graph.trig and graph.jsonld into `dir`; returns their paths. */
-export async function writeRdfFiles(dir: string, model: GraphModel, opts: Pick<RdfOptions, "base"> = {}): Promise<string[]> {
+export async function writeRdfFiles(dir: string, sources: { flat: DefaultGraphSources; named: NamedGraphSources }, opts: Pick<RdfOptions, "base"> = {}): Promise<string[]> {
   const ttl = join(dir, "graph.ttl");
   await writeFilesAtomic([ttl], async ([file]) => {
     const t = n3Writer("Turtle", opts.base);
     await file!.write(t.take());
-    for (const block of sortedQuadBlocks(model, opts)) {
+    for await (const block of defaultGraphBlocks(sources.flat, opts)) {
       for (const q of block) t.writer.addQuad(q);
       await file!.write(t.take());
     }
@@ -53,7 +52,7 @@ export async function writeRdfFiles(dir: string, model: GraphModel, opts: Pick<R
     const j = new JsonLdStreamWriter(jsonLdContext(opts.base));
     await trig.write(t.take());
     await jsonld.write(j.start());
-    for (const block of sortedQuadBlocks(model, { ...opts, namedGraphs: true })) {
+    for await (const block of namedGraphBlocks(sources.named, opts)) {
       for (const q of block) {
         n.writer.addQuad(q);
         t.writer.addQuad(q);

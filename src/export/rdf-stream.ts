@@ -2,138 +2,168 @@
  * The model's quads in the order modelToQuads sorts them (graph, subject, rdf:type first,
  * predicate, object), produced a subject (or a document's graph) at a time instead of all at
  * once: memory holds one block of quads, not the whole graph, and no global sort of quads is
- * needed — only the subjects' IRIs are sorted, and each block's few quads.
+ * needed — the entities are sorted in memory (the entity table), documents and events come
+ * already sorted by IRI (from disk in a large build: build.ts), and each block's few quads are
+ * sorted locally.
  *
- * Without named graphs every statement is in the default graph and a block is one subject:
- * an entity (its labels, roles and the direct edges of its events), a role, a document, an
- * event node, or an event's parts (time, amount, source spans: IRIs under the event's IRI + "/",
- * so they are one run in the order). With named graphs the default graph holds the entities and
- * roles, and each document's graph (in IRI order) is built whole: it is small.
+ * Default graph (Turtle): a block is one subject — an entity (its labels, roles and the direct
+ * edges of its events), a role, a document, an event node, or an event's parts (time, amount,
+ * source spans: IRIs under the event's IRI + "/", so they are one run in the order, written
+ * when their turn comes). Named graphs: the default graph holds the entities and roles, then
+ * each document's graph (in IRI order) is built whole: it is small.
  */
-import { DataFactory, type Quad, type Quad_Graph } from "n3";
-import type { ContactEvent, GraphModel } from "../model/types.js";
-import { quadMaker, termKey, type QuadSink, type RdfOptions } from "./rdf.js";
+import { DataFactory, type NamedNode, type Quad } from "n3";
+import type { ContactEvent, DocumentInfo, Entity, GraphModel } from "../model/types.js";
+import { DG } from "./vocabulary.js";
+import { quadMaker, RELATION_TERMS, termKey, type QuadSink, type RdfOptions } from "./rdf.js";
 
 const { quad, defaultGraph } = DataFactory;
 
-const enum Kind {
-  Entity,
-  Role,
-  Document,
-  Event,
-  EventParts,
-}
+/** Which direct edges each entity is the subject of (default graph), as "edge\u0000object id". */
+export type EdgeIndex = Map<string, Set<string>>;
 
-interface Entry {
-  key: string;
-  kind: Kind;
-  i: number;
-  j: number;
-}
-
-/** Blocks of quads, each sorted and free of duplicates, in the global sorted order. */
-export function* sortedQuadBlocks(model: GraphModel, opts: RdfOptions = {}): Generator<Quad[]> {
-  const make = quadMaker(opts);
-  const named = opts.namedGraphs === true;
-  const check = orderCheck();
-  const collect = (fill: (add: QuadSink) => void, keep: (subject: string) => boolean, into: Quad[] = []): Quad[] => {
-    fill((s, p, o, g = defaultGraph()) => {
-      if (keep(s.value)) into.push(quad(s, p, o, g));
-    });
-    return into;
+export function addEdges(index: EdgeIndex, ev: ContactEvent): void {
+  const terms = RELATION_TERMS[ev.relation];
+  const add = (from: string, to: string) => {
+    let set = index.get(from);
+    if (!set) index.set(from, (set = new Set()));
+    set.add(`${terms.edge}\u0000${to}`);
   };
+  add(ev.subject.id, ev.object.id);
+  if (terms.symmetric) add(ev.object.id, ev.subject.id);
+}
 
-  // Where each entity is the subject of a direct edge (default graph only; with named graphs
-  // the edges are in the documents' graphs).
-  const edgesFrom = new Map<string, number[]>();
-  if (!named) {
-    model.events.forEach((ev, i) => {
-      push(edgesFrom, ev.subject.id, i);
-      if (ev.relation === "called" || ev.relation === "met") push(edgesFrom, ev.object.id, i);
-    });
-  }
+/** What the default graph (Turtle) is made of: each stream sorted by IRI. */
+export interface DefaultGraphSources {
+  /** Every entity (the entity table, any order). */
+  entities: Entity[];
+  edges: EdgeIndex;
+  documentsByIri: AsyncIterable<DocumentInfo>;
+  eventsByIri: AsyncIterable<ContactEvent>;
+}
 
-  const entries: Entry[] = [];
-  model.entities.forEach((e, i) => {
-    entries.push({ key: make.iris.entity(e.id), kind: Kind.Entity, i, j: 0 });
-    e.roles.forEach((r, j) => entries.push({ key: make.roleIri(e, r), kind: Kind.Role, i, j }));
-  });
-  if (!named) {
-    model.documents.forEach((d, i) => entries.push({ key: make.iris.document(d.id), kind: Kind.Document, i, j: 0 }));
-    model.events.forEach((ev, i) => {
-      const iri = make.iris.event(ev.id);
-      entries.push({ key: iri, kind: Kind.Event, i, j: 0 }, { key: `${iri}/`, kind: Kind.EventParts, i, j: 0 });
-    });
-  }
-  entries.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+/** What the named-graph files are made of: the entities, then each document with the events it reports, by document IRI. */
+export interface NamedGraphSources {
+  entities: Entity[];
+  documentGraphs: AsyncIterable<{ document: DocumentInfo; events: ContactEvent[] }>;
+}
 
-  // An event's parts, made with its node and waiting for their place in the order.
-  const pending = new Map<string, Quad[]>();
-  for (let n = 0; n < entries.length; ) {
-    const key = (entries[n] as Entry).key;
-    const block: Quad[] = [];
-    for (; n < entries.length && (entries[n] as Entry).key === key; n++) {
-      const { kind, i, j } = entries[n] as Entry;
-      const exact = (s: string) => s === key;
-      if (kind === Kind.Entity) {
-        const e = model.entities[i]!;
-        collect((add) => make.addEntity(add, e), exact, block);
-        for (const k of edgesFrom.get(e.id) ?? []) collect((add) => make.addEdges(add, model.events[k]!, defaultGraph()), exact, block);
-      } else if (kind === Kind.Role) {
-        const e = model.entities[i]!;
-        collect((add) => make.addRole(add, e, e.roles[j]!), exact, block);
-      } else if (kind === Kind.Document) {
-        collect((add) => make.addDocument(add, model.documents[i]!), exact, block);
-      } else if (kind === Kind.Event) {
-        // The node goes now; its parts (IRIs under key + "/") when their turn comes.
-        const parts: Quad[] = [];
-        eventStatements(make, (s, p, o, g = defaultGraph()) => void (s.value === key ? block : parts).push(quad(s, p, o, g)), model.events[i]!, defaultGraph());
-        pending.set(`${key}/`, parts);
-      } else {
-        block.push(...(pending.get(key) ?? []));
-        pending.delete(key);
-      }
+interface Block {
+  key: string;
+  quads: Quad[];
+}
+
+/** Default-graph quads in sorted blocks. */
+export async function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOptions, "base"> = {}): AsyncGenerator<Quad[]> {
+  const make = quadMaker(opts);
+  const check = orderCheck();
+  const only = (key: string, into: Quad[]): QuadSink => (s, p, o, g = defaultGraph()) => void (s.value === key && into.push(quad(s, p, o, g)));
+  const entityBlocks = entityAndRoleBlocks(make, src.entities, (e, key, add) => {
+    for (const edge of src.edges.get(e.id) ?? []) {
+      const cut = edge.indexOf("\u0000");
+      add(make.entityNode(e.id), term(make, edge.slice(0, cut)), make.entityNode(edge.slice(cut + 1)));
     }
-    yield check(sortBlock(block));
-  }
-
-  if (!named) return;
-  // One graph per document, in IRI order: its node, and the events it reports with their edges
-  // and the spans read in it.
-  const eventsOf = new Map<string, number[]>();
-  model.events.forEach((ev, i) => {
-    let last: string | undefined;
-    for (const s of ev.sources) if (s.doc !== last) push(eventsOf, (last = s.doc), i);
+    void key;
   });
-  const docs = model.documents.map((d) => ({ d, iri: make.iris.document(d.id) })).sort((p, q) => (p.iri < q.iri ? -1 : p.iri > q.iri ? 1 : 0));
-  for (const { d } of docs) {
+  const documentBlocks = async function* (): AsyncGenerator<Block> {
+    for await (const d of src.documentsByIri) {
+      const key = make.iris.document(d.id);
+      const quads: Quad[] = [];
+      make.addDocument(only(key, quads), d);
+      yield { key, quads };
+    }
+  };
+  const eventBlocks = async function* (): AsyncGenerator<Block> {
+    // An event's parts (key: its IRI + "/"), made with its node and waiting for their place.
+    const pending: Block[] = [];
+    for await (const ev of src.eventsByIri) {
+      const key = make.iris.event(ev.id);
+      while (pending.length && (pending[0] as Block).key < key) yield pending.shift() as Block;
+      const node: Quad[] = [];
+      const parts: Quad[] = [];
+      const add: QuadSink = (s, p, o, g = defaultGraph()) => void (s.value === key ? node : parts).push(quad(s, p, o, g));
+      make.addEventNode(add, ev, defaultGraph());
+      for (const s of ev.sources) make.addSource(add, ev, s);
+      yield { key, quads: node };
+      insertSorted(pending, { key: `${key}/`, quads: parts });
+    }
+    yield* pending;
+  };
+  for await (const b of mergeBlocks([toAsync(entityBlocks), documentBlocks(), eventBlocks()])) yield check(sortBlock(b.quads));
+}
+
+/** Named-graph quads (default graph of entities, then one graph per document) in sorted blocks. */
+export async function* namedGraphBlocks(src: NamedGraphSources, opts: Pick<RdfOptions, "base"> = {}): AsyncGenerator<Quad[]> {
+  const make = quadMaker({ ...opts, namedGraphs: true });
+  const check = orderCheck();
+  for (const b of entityAndRoleBlocks(make, src.entities)) yield check(sortBlock(b.quads));
+  for await (const { document: d, events } of src.documentGraphs) {
     const g = make.graphOf(d.id);
-    const block: Quad[] = [];
-    const add: QuadSink = (s, p, o, gr = defaultGraph()) => void block.push(quad(s, p, o, gr));
+    const quads: Quad[] = [];
+    const add: QuadSink = (s, p, o, gr = defaultGraph()) => void quads.push(quad(s, p, o, gr));
     make.addDocument(add, d);
-    const seen = new Set<number>();
-    for (const k of eventsOf.get(d.id) ?? []) {
-      if (seen.has(k)) continue;
-      seen.add(k);
-      const ev = model.events[k]!;
+    for (const ev of events) {
       make.addEdges(add, ev, g);
       make.addEventNode(add, ev, g);
-      for (const src of ev.sources) if (src.doc === d.id) make.addSource(add, ev, src);
+      for (const s of ev.sources) if (s.doc === d.id) make.addSource(add, ev, s);
     }
-    yield check(sortBlock(block));
+    yield check(sortBlock(quads));
   }
 }
 
-/** Everything said of an event in one graph, edges apart: its node, parts and sources. */
-function eventStatements(make: ReturnType<typeof quadMaker>, add: QuadSink, ev: ContactEvent, g: Quad_Graph): void {
-  make.addEventNode(add, ev, g);
-  for (const src of ev.sources) make.addSource(add, ev, src);
+/** Blocks of the entities and their roles, by IRI (several roles may share one IRI: one block). */
+function* entityAndRoleBlocks(make: ReturnType<typeof quadMaker>, entities: Entity[], more?: (e: Entity, key: string, add: QuadSink) => void): Generator<Block> {
+  const entries: { key: string; e: Entity; role: number }[] = [];
+  for (const e of entities) {
+    entries.push({ key: make.iris.entity(e.id), e, role: -1 });
+    e.roles.forEach((r, role) => entries.push({ key: make.roleIri(e, r), e, role }));
+  }
+  entries.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+  for (let n = 0; n < entries.length; ) {
+    const key = (entries[n] as { key: string }).key;
+    const quads: Quad[] = [];
+    const add: QuadSink = (s, p, o, g = defaultGraph()) => void (s.value === key && quads.push(quad(s, p, o, g)));
+    for (; n < entries.length && (entries[n] as { key: string }).key === key; n++) {
+      const { e, role } = entries[n] as { e: Entity; role: number };
+      if (role < 0) {
+        make.addEntity(add, e);
+        more?.(e, key, add);
+      } else make.addRole(add, e, e.roles[role]!);
+    }
+    yield { key, quads };
+  }
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function term(make: ReturnType<typeof quadMaker>, edge: string): NamedNode {
+  return make.term(DG + edge);
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+/** Merges streams of blocks sorted by key into one (blocks with the same key join). */
+async function* mergeBlocks(streams: AsyncIterator<Block>[]): AsyncGenerator<Block> {
+  const heads: (Block | undefined)[] = await Promise.all(streams.map(async (s) => (await s.next()).value as Block | undefined));
+  for (;;) {
+    let min: string | undefined;
+    for (const h of heads) if (h && (min === undefined || h.key < min)) min = h.key;
+    if (min === undefined) return;
+    const quads: Quad[] = [];
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i];
+      if (h?.key !== min) continue;
+      quads.push(...h.quads);
+      heads[i] = (await (streams[i] as AsyncIterator<Block>).next()).value as Block | undefined;
+    }
+    yield { key: min, quads };
+  }
+}
+
+function insertSorted(list: Block[], b: Block): void {
+  let i = list.length;
+  while (i > 0 && (list[i - 1] as Block).key > b.key) i--;
+  list.splice(i, 0, b);
 }
 
 /** A block's quads sorted by their full key, duplicates dropped. */
@@ -151,15 +181,38 @@ function sortBlock(quads: Quad[]): { quads: Quad[]; keys: string[] } {
 
 /** Guards the claim above: every quad comes after the one before it. */
 function orderCheck(): (b: { quads: Quad[]; keys: string[] }) => Quad[] {
-  let last = "";
-  let first = true;
+  let last: string | undefined;
   return ({ quads, keys }) => {
     const k = keys[0];
     if (k !== undefined) {
-      if (!first && !(k > last)) throw new Error(`diplograph: internal error: RDF statements out of order at ${k.replace(/\u0000/g, " ")}`);
-      first = false;
+      if (last !== undefined && !(k > last)) throw new Error(`diplograph: internal error: RDF statements out of order at ${k.replace(/\u0000/g, " ")}`);
       last = keys[keys.length - 1] as string;
     }
     return quads;
+  };
+}
+
+/** Both shapes of a model held in memory (toTurtle and friends, small builds). */
+export function modelSources(model: GraphModel, opts: Pick<RdfOptions, "base"> = {}): { flat: DefaultGraphSources; named: NamedGraphSources } {
+  const iris = quadMaker(opts).iris;
+  const byIri = <T>(items: T[], iri: (x: T) => string): T[] =>
+    items
+      .map((x) => [iri(x), x] as const)
+      .sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0))
+      .map(([, x]) => x);
+  const edges: EdgeIndex = new Map();
+  for (const ev of model.events) addEdges(edges, ev);
+  const documents = byIri(model.documents, (d) => iris.document(d.id));
+  const eventsOf = new Map<string, ContactEvent[]>();
+  for (const ev of model.events) {
+    for (const doc of new Set(ev.sources.map((s) => s.doc))) {
+      const list = eventsOf.get(doc);
+      if (list) list.push(ev);
+      else eventsOf.set(doc, [ev]);
+    }
+  }
+  return {
+    flat: { entities: model.entities, edges, documentsByIri: toAsync(documents), eventsByIri: toAsync(byIri(model.events, (e) => iris.event(e.id))) },
+    named: { entities: model.entities, documentGraphs: toAsync(documents.map((document) => ({ document, events: eventsOf.get(document.id) ?? [] }))) },
   };
 }

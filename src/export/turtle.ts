@@ -6,14 +6,16 @@
 import { Writer, type Quad } from "n3";
 import type { GraphModel } from "../model/types.js";
 import { rdfPrefixes, type RdfOptions } from "./rdf.js";
-import { sortedQuadBlocks } from "./rdf-stream.js";
+import { defaultGraphBlocks, modelSources, namedGraphBlocks } from "./rdf-stream.js";
 
 type Format = "Turtle" | "N-Quads" | "TriG";
 
-function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "namedGraphs">): Promise<string> {
+async function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "namedGraphs">): Promise<string> {
   const writer = new Writer(format === "N-Quads" ? { format } : { format, prefixes: rdfPrefixes(opts.base) });
   // Quads a block at a time, already in order (export/rdf-stream.ts).
-  for (const block of sortedQuadBlocks(model, { ...opts, namedGraphs: format !== "Turtle" })) for (const q of block) writer.addQuad(q);
+  const sources = modelSources(model, opts);
+  const blocks = format === "Turtle" ? defaultGraphBlocks(sources.flat, opts) : namedGraphBlocks(sources.named, opts);
+  for await (const block of blocks) for (const q of block) writer.addQuad(q);
   return new Promise((resolve, reject) => writer.end((err, result) => (err ? reject(err) : resolve(result))));
 }
 

@@ -1,0 +1,182 @@
+/**
+ * An external sort for records that do not fit in memory: (key, value) lines are gathered up
+ * to a budget, sorted in memory and written to a run file; reading merges the runs from disk
+ * (a k-way merge on a small heap), so memory holds one line per run.
+ *
+ * Chosen over SQLite (better-sqlite3) or LMDB for the corpus merge because the merge only ever
+ * needs "every record, in key order" once per stage — exactly what sorted runs give, with
+ * sequential I/O and no native module to install (npm here runs no install scripts) — and
+ * because keys compare as JavaScript strings, the order the in-memory code sorted by, so the
+ * output stays byte-identical (SQLite and LMDB compare UTF-8 bytes, which differ for
+ * characters beyond U+FFFF). Ties keep insertion order: runs are sorted stably and merged
+ * earlier run first.
+ */
+import { createReadStream } from "node:fs";
+import { open, rm } from "node:fs/promises";
+import { join } from "node:path";
+
+export interface SortedRunsOptions {
+  /** Characters of keys and values held before a run is written (default 16 M). */
+  budget?: number;
+}
+
+export class SortedRuns {
+  private items: [string, string][] = [];
+  private held = 0;
+  private readonly runs: string[] = [];
+  private count = 0;
+  private readonly budget: number;
+
+  constructor(
+    private readonly dir: string,
+    private readonly name: string,
+    opts: SortedRunsOptions = {},
+  ) {
+    this.budget = opts.budget ?? 16 << 20;
+  }
+
+  /** Records added so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds a record; `value` must hold no line break (JSON text does not). */
+  async add(key: string, value: string): Promise<void> {
+    this.items.push([key, value]);
+    this.held += key.length + value.length + 16;
+    this.count++;
+    if (this.held >= this.budget) await this.spill();
+  }
+
+  private async spill(): Promise<void> {
+    if (!this.items.length) return;
+    const items = this.items.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
+    this.items = [];
+    this.held = 0;
+    const path = join(this.dir, `${this.name}.${this.runs.length}.run`);
+    this.runs.push(path);
+    const fh = await open(path, "w");
+    try {
+      let chunk: string[] = [];
+      let size = 0;
+      for (const [k, v] of items) {
+        // The key as JSON (it may hold any character), a tab, the value.
+        const line = `${JSON.stringify(k)}\t${v}\n`;
+        chunk.push(line);
+        size += line.length;
+        if (size >= 1 << 20) {
+          await fh.write(chunk.join(""));
+          chunk = [];
+          size = 0;
+        }
+      }
+      if (chunk.length) await fh.write(chunk.join(""));
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /** Every record in key order (then insertion order). Call once, after the last add. */
+  async *sorted(): AsyncGenerator<[string, string]> {
+    if (!this.runs.length) {
+      // Small enough to have stayed in memory.
+      const items = this.items.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
+      this.items = [];
+      yield* items;
+      return;
+    }
+    await this.spill();
+    const heads = this.runs.map((path) => runRecords(path));
+    const heap = new MinHeap();
+    for (let i = 0; i < heads.length; i++) {
+      const r = await (heads[i] as AsyncGenerator<[string, string]>).next();
+      if (!r.done) heap.push(r.value, i);
+    }
+    while (heap.length) {
+      const [record, i] = heap.pop();
+      yield record;
+      const r = await (heads[i] as AsyncGenerator<[string, string]>).next();
+      if (!r.done) heap.push(r.value, i);
+    }
+    await this.remove();
+  }
+
+  /** Deletes the run files. */
+  async remove(): Promise<void> {
+    await Promise.all(this.runs.splice(0).map((p) => rm(p, { force: true })));
+  }
+}
+
+async function* runRecords(path: string): AsyncGenerator<[string, string]> {
+  for await (const line of fileLines(path)) {
+    // The key's JSON holds no raw tab, so the first tab ends it.
+    const tab = line.indexOf("\t");
+    yield [JSON.parse(line.slice(0, tab)) as string, line.slice(tab + 1)];
+  }
+}
+
+/** The lines of a UTF-8 text file, read in large chunks. */
+export async function* fileLines(path: string): AsyncGenerator<string> {
+  let rest = "";
+  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+      yield text.slice(start, nl);
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest) yield rest;
+}
+
+/** A binary min-heap of records by key, ties by run number (so earlier runs come first). */
+class MinHeap {
+  private readonly keys: string[] = [];
+  private readonly items: [[string, string], number][] = [];
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  private less(a: number, b: number): boolean {
+    const ka = this.keys[a] as string;
+    const kb = this.keys[b] as string;
+    return ka < kb || (ka === kb && (this.items[a] as [unknown, number])[1] < (this.items[b] as [unknown, number])[1]);
+  }
+
+  private swap(a: number, b: number): void {
+    [this.keys[a], this.keys[b]] = [this.keys[b] as string, this.keys[a] as string];
+    [this.items[a], this.items[b]] = [this.items[b] as [[string, string], number], this.items[a] as [[string, string], number]];
+  }
+
+  push(record: [string, string], run: number): void {
+    this.keys.push(record[0]);
+    this.items.push([record, run]);
+    for (let i = this.items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): [[string, string], number] {
+    const top = this.items[0] as [[string, string], number];
+    const last = this.items.length - 1;
+    this.swap(0, last);
+    this.keys.pop();
+    this.items.pop();
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.items.length && this.less(l, m)) m = l;
+      if (r < this.items.length && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+    return top;
+  }
+}
