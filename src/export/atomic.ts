@@ -43,6 +43,12 @@ export class AtomicFile {
     await this.fh.write(text);
   }
 
+  /** Writes out what is buffered and gives the temporary file's path, to read what was written so far. */
+  async contentPath(): Promise<string> {
+    await this.flush();
+    return this.tmp;
+  }
+
   async commit(): Promise<void> {
     await this.flush();
     await this.fh.sync();
@@ -82,7 +88,14 @@ export async function writeFilesAtomic(paths: string[], fill: (files: AtomicFile
   }
 }
 
-/** Removes temporary files a killed writer left behind in `dir` (they are never read). */
+/** A folder for a build's working files (sorted runs), named like a temporary file so that a killed build's is removed too. */
+export async function makeWorkFolder(dir: string): Promise<string> {
+  const path = join(dir, `.work.${process.pid}.${Date.now()}.tmp`);
+  await mkdir(path, { recursive: true });
+  return path;
+}
+
+/** Removes temporary files (and work folders) a killed writer left behind in `dir` (they are never read). */
 export async function removeStaleTemporaries(dir: string): Promise<void> {
   let names: string[];
   try {
@@ -90,5 +103,5 @@ export async function removeStaleTemporaries(dir: string): Promise<void> {
   } catch {
     return;
   }
-  await Promise.all(names.filter((n) => /^\..+\.\d+\.\d+\.tmp$/.test(n)).map((n) => rm(join(dir, n), { force: true })));
+  await Promise.all(names.filter((n) => /^\..+\.\d+\.\d+\.tmp$/.test(n)).map((n) => rm(join(dir, n), { force: true, recursive: true })));
 }

@@ -1,10 +1,12 @@
 /**
- * Worker-thread entry (piscina): extracts one document. The lexicon is built once per worker.
- * The result is structured-cloned back to the main thread (Maps and Sets survive).
+ * Worker-thread entry (piscina): extracts a batch of documents. The lexicon is built once per
+ * worker. Each result goes back serialized (its extractions.jsonl line): a string crosses to
+ * the main thread cheaply, where a structured clone of Maps, Sets and gazetteer objects did not.
  */
-import { extractDocument, type DocumentExtraction } from "./document.js";
+import { extractDocument } from "./document.js";
 import { getLexicon } from "../lexicon/lexicon.js";
 import type { SourceDocument } from "../model/types.js";
+import { serializeExtraction, type SerializedExtraction } from "../model/extractions-store.js";
 
 export interface ExtractTask {
   doc: SourceDocument;
@@ -13,16 +15,19 @@ export interface ExtractTask {
   dataDir?: string;
 }
 
-export type ExtractOutcome = { ok: true; extraction: DocumentExtraction } | { ok: false; id: string; error: string };
+export type ExtractOutcome = { ok: true; extraction: SerializedExtraction } | { ok: false; id: string; error: string };
+
+/** Extracts one document (in a worker or in the main thread). */
+export function extractTask(task: ExtractTask): ExtractOutcome {
+  try {
+    const lexicon = getLexicon(task.dataDir);
+    return { ok: true, extraction: serializeExtraction(extractDocument(task.doc, { lexicon, homeCountry: task.home, ...(task.date ? { date: task.date } : {}) })) };
+  } catch (e) {
+    return { ok: false, id: task.doc.id, error: e instanceof Error ? e.message : String(e) };
+  }
+}
 
 /** Extracts a batch of documents (batches keep the messaging cost per document low). */
 export default function extractBatch(tasks: ExtractTask[]): ExtractOutcome[] {
-  return tasks.map((task) => {
-    try {
-      const lexicon = getLexicon(task.dataDir);
-      return { ok: true, extraction: extractDocument(task.doc, { lexicon, homeCountry: task.home, ...(task.date ? { date: task.date } : {}) }) };
-    } catch (e) {
-      return { ok: false, id: task.doc.id, error: e instanceof Error ? e.message : String(e) };
-    }
-  });
+  return tasks.map(extractTask);
 }

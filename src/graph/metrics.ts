@@ -25,11 +25,14 @@ export interface NodeMetrics {
 export function contactGraph(model: GraphModel): UndirectedGraph {
   const g = new UndirectedGraph();
   for (const e of model.entities) g.addNode(e.id);
-  for (const ev of model.events) {
-    if (ev.subject.id === ev.object.id) continue;
-    g.updateUndirectedEdge(ev.subject.id, ev.object.id, (attr: { weight?: number }) => ({ weight: (attr.weight ?? 0) + 1 }));
-  }
+  for (const ev of model.events) addContact(g, ev);
   return g;
+}
+
+/** Counts one event in the contact graph (a build adds them as they stream past, in the model's order). */
+export function addContact(g: UndirectedGraph, ev: { subject: { id: string }; object: { id: string } }): void {
+  if (ev.subject.id === ev.object.id) return;
+  g.updateUndirectedEdge(ev.subject.id, ev.object.id, (attr: { weight?: number }) => ({ weight: (attr.weight ?? 0) + 1 }));
 }
 
 /** Degree, PageRank and Louvain community of every node of the contact graph. */
