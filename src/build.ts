@@ -42,6 +42,8 @@ export interface BuildOptions {
    * off: then `model` is empty and `counts` tells the sizes, and memory holds only the entity table.
    */
   model?: boolean;
+  /** Characters of records a sort holds in memory before it writes a run to disk (default 16 M; tests make it small). */
+  sortBudget?: number;
   /** Called as documents are done. */
   onProgress?: (p: BuildProgress) => void;
 }
@@ -97,7 +99,8 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   try {
     // Extractions sorted on disk by document id, then input order: an appended document with
     // the id of an old one (or a later one with the id of an earlier) replaces it.
-    const extractions = new SortedRuns(work, "extractions");
+    const budget = opts.sortBudget ? { budget: opts.sortBudget } : {};
+    const extractions = new SortedRuns(work, "extractions", budget);
     let order = 0;
     const record = (x: SerializedExtraction, n: number) => extractions.add(orderedKey(x.id, n), `${JSON.stringify(x.names)}\t${x.line}`);
     let kept = 0;
@@ -131,7 +134,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     const tExtracted = performance.now();
     if (opts.out && extracted + kept === 0) throw new BuildError(`no document could be read from ${inputs.join(", ")}${skipped.length ? ` (${describeSkipped(skipped)})` : ""}`);
 
-    const merged = await mergeAndWrite(extractions, { work, ...(opts.out ? { out: opts.out } : {}), ...(opts.base ? { base: opts.base } : {}), keepModel: opts.model !== false });
+    const merged = await mergeAndWrite(extractions, { work, ...(opts.out ? { out: opts.out } : {}), ...(opts.base ? { base: opts.base } : {}), keepModel: opts.model !== false, ...budget });
     const tMerged = performance.now();
     const files = merged.files;
     if (opts.out && merged.extractions) {

@@ -30,6 +30,17 @@ import { GRAPH_JSON_HEAD, GRAPH_JSON_MIDDLE, GRAPH_JSON_TAIL, graphJsonEdge, gra
 
 const SEP = "\u0000";
 
+/** DIPLOGRAPH_STAGES=1 prints each stage's seconds and heap on stderr (for profiling large builds). */
+const stageClock = () => {
+  let t = performance.now();
+  return (name: string) => {
+    if (!process.env.DIPLOGRAPH_STAGES) return;
+    const now = performance.now();
+    process.stderr.write(`diplograph: ${name} ${((now - t) / 1000).toFixed(1)} s, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB\n`);
+    t = now;
+  };
+};
+
 /** A record's key: a sort key, then an order number that keeps ties in input order. */
 export function orderedKey(key: string, order: number): string {
   return `${key}${SEP}${String(order).padStart(12, "0")}`;
@@ -47,6 +58,8 @@ export interface MergeOutputsOptions {
   base?: string;
   /** Keep the model in memory and return it. */
   keepModel: boolean;
+  /** Characters a sort holds before writing a run (SortedRuns). */
+  budget?: number;
 }
 
 export interface MergeOutputsResult {
@@ -61,6 +74,7 @@ export interface MergeOutputsResult {
 /** `extractions`: serialized extractions keyed by orderedKey(document id, input order). */
 export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsOptions): Promise<MergeOutputsResult> {
   const { work } = opts;
+  const runs = (name: string) => new SortedRuns(work, name, opts.budget ? { budget: opts.budget } : {});
   const out = (name: string) => AtomicFile.open(opts.out ? join(opts.out, name) : join(work, name));
   const iris = dataIris(opts.base);
   const model: GraphModel = { entities: [], events: [], documents: [] };
@@ -68,8 +82,8 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   // 1. Extractions in id order, the last of each id.
   const store = await out("extractions.jsonl");
   const documentsFile = await out("documents.jsonl");
-  const documentsByIri = new SortedRuns(work, "documents-by-iri");
-  const graphsByDocument = new SortedRuns(work, "graphs-by-document");
+  const documentsByIri = runs("documents-by-iri");
+  const graphsByDocument = runs("graphs-by-document");
   const names = new Set<string>();
   let documents = 0;
   const emit = async (id: string, value: string) => {
@@ -94,10 +108,12 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   }
   if (held) await emit(...held);
 
+  const stage = stageClock();
+  stage("1 extractions in id order");
   // 2. The entity table, and the mentions by group.
   const table = new EntityTable(names);
   names.clear();
-  const mentions = new SortedRuns(work, "mentions");
+  const mentions = runs("mentions");
   let mentionOrder = 0;
   for await (const line of fileLines(await store.contentPath())) {
     const x = parseExtraction(line);
@@ -107,8 +123,9 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   const entities: Entity[] = table.entities();
   if (opts.keepModel) model.entities = entities;
 
+  stage("2 entity table and mentions");
   // 3. Groups merged into events, in the model's order.
-  const ordered = new SortedRuns(work, "events");
+  const ordered = runs("events");
   let group: ContactEvent[] = [];
   let groupKey: string | undefined;
   const mergeGroup = async () => {
@@ -123,13 +140,14 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   }
   if (group.length) await mergeGroup();
 
+  stage("3 groups merged");
   // 4. Events in order.
   const eventsFile = await out("events.jsonl");
   const edgesPart = await AtomicFile.open(join(work, "graph-edges.part"));
   const contacts = new UndirectedGraph();
   for (const e of entities) contacts.addNode(e.id);
   const edges: EdgeIndex = new Map();
-  const eventsByIri = new SortedRuns(work, "events-by-iri");
+  const eventsByIri = runs("events-by-iri");
   let events = 0;
   for await (const [, value] of ordered.sorted()) {
     const e = JSON.parse(value) as ContactEvent;
@@ -144,6 +162,7 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
     events++;
   }
   const counts = { documents, entities: entities.length, events };
+  stage("4 events in order");
   const files: string[] = [];
   if (!opts.out) {
     for (const f of [store, documentsFile, eventsFile, edgesPart]) await f.abort();
@@ -181,6 +200,7 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
       rdf,
     )),
   );
+  stage("5 RDF");
   const metrics = computeMetrics(contacts);
   const graphJson = await out("graph.json");
   await graphJson.write(GRAPH_JSON_HEAD);
@@ -193,5 +213,6 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   await edgesPart.abort();
   await graphJson.commit();
   files.push(graphJson.path);
+  stage("6 graph.json");
   return { model, counts, files, extractions: store };
 }
