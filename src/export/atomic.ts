@@ -2,7 +2,8 @@
  * Atomic file output: content goes to a temporary file in the same folder, then is renamed
  * over the target, so a reader (or a build killed half-way) never sees half a file.
  */
-import { mkdir, open, readdir, rename, rm, type FileHandle } from "node:fs/promises";
+import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 
 /** A file being written under a temporary name; `commit` renames it into place. Writes are buffered. */
@@ -13,17 +14,20 @@ export class AtomicFile {
   private constructor(
     readonly path: string,
     private readonly tmp: string,
-    private readonly fh: FileHandle,
+    private fd: number | undefined,
   ) {}
 
   static async open(path: string): Promise<AtomicFile> {
     await mkdir(dirname(path), { recursive: true });
     const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-    return new AtomicFile(path, tmp, await open(tmp, "w"));
+    return new AtomicFile(path, tmp, openSync(tmp, "w"));
   }
 
-  /** Adds text (or pieces of text); it reaches the disk once a megabyte or so has gathered. */
-  async write(text: string | string[]): Promise<void> {
+  /**
+   * Adds text (or pieces of text); it reaches the disk once a megabyte or so has gathered.
+   * Synchronous: the streaming stages call it for every record, and have nothing to do meanwhile.
+   */
+  write(text: string | string[]): void {
     if (typeof text === "string") {
       this.buffer.push(text);
       this.buffered += text.length;
@@ -32,32 +36,42 @@ export class AtomicFile {
         this.buffer.push(t);
         this.buffered += t.length;
       }
-    if (this.buffered >= 1 << 20) await this.flush();
+    if (this.buffered >= 1 << 20) this.flush();
   }
 
-  private async flush(): Promise<void> {
-    if (!this.buffer.length) return;
+  private flush(): void {
+    if (!this.buffer.length || this.fd === undefined) return;
     const text = this.buffer.join("");
     this.buffer = [];
     this.buffered = 0;
-    await this.fh.write(text);
+    writeSync(this.fd, text);
   }
 
   /** Writes out what is buffered and gives the temporary file's path, to read what was written so far. */
-  async contentPath(): Promise<string> {
-    await this.flush();
+  contentPath(): string {
+    this.flush();
     return this.tmp;
   }
 
   async commit(): Promise<void> {
-    await this.flush();
-    await this.fh.sync();
-    await this.fh.close();
+    this.flush();
+    if (this.fd !== undefined) {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = undefined;
+    }
     await rename(this.tmp, this.path);
   }
 
   async abort(): Promise<void> {
-    await this.fh.close().catch(() => undefined);
+    if (this.fd !== undefined) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+      this.fd = undefined;
+    }
     await rm(this.tmp, { force: true });
   }
 }
@@ -66,8 +80,8 @@ export class AtomicFile {
 export async function writeFileAtomic(path: string, chunks: Iterable<string> | AsyncIterable<string> | string): Promise<void> {
   const file = await AtomicFile.open(path);
   try {
-    if (typeof chunks === "string") await file.write(chunks);
-    else for await (const c of chunks) await file.write(c);
+    if (typeof chunks === "string") file.write(chunks);
+    else for await (const c of chunks) file.write(c);
     await file.commit();
   } catch (e) {
     await file.abort();

@@ -203,7 +203,7 @@ export function jsonLdText(namedQuads: Quad[], base?: string): string {
 export async function toJsonLd(model: GraphModel, opts: Omit<RdfOptions, "namedGraphs"> = {}): Promise<string> {
   const w = new JsonLdStreamWriter(jsonLdContext(opts.base));
   const parts = [w.start()];
-  for await (const block of namedGraphBlocks(modelSources(model, opts).named, opts)) parts.push(w.add(block));
+  for (const block of namedGraphBlocks(modelSources(model, opts).named, opts)) parts.push(w.add(block));
   parts.push(w.end());
   return parts.join("");
 }

@@ -35,13 +35,13 @@ export async function writeRdfFiles(dir: string, sources: { flat: DefaultGraphSo
   const ttl = join(dir, "graph.ttl");
   await writeFilesAtomic([ttl], async ([file]) => {
     const t = n3Writer("Turtle", opts.base);
-    await file!.write(t.take());
-    for await (const block of defaultGraphBlocks(sources.flat, opts)) {
+    file!.write(t.take());
+    for (const block of defaultGraphBlocks(sources.flat, opts)) {
       for (const q of block) t.writer.addQuad(q);
-      await file!.write(t.take());
+      file!.write(t.take());
     }
     await ended(t.writer);
-    await file!.write(t.take());
+    file!.write(t.take());
   });
 
   const named = ["graph.nq", "graph.trig", "graph.jsonld"].map((n) => join(dir, n));
@@ -50,22 +50,22 @@ export async function writeRdfFiles(dir: string, sources: { flat: DefaultGraphSo
     const n = n3Writer("N-Quads", opts.base);
     const t = n3Writer("TriG", opts.base);
     const j = new JsonLdStreamWriter(jsonLdContext(opts.base));
-    await trig.write(t.take());
-    await jsonld.write(j.start());
-    for await (const block of namedGraphBlocks(sources.named, opts)) {
+    trig.write(t.take());
+    jsonld.write(j.start());
+    for (const block of namedGraphBlocks(sources.named, opts)) {
       for (const q of block) {
         n.writer.addQuad(q);
         t.writer.addQuad(q);
       }
-      await nq.write(n.take());
-      await trig.write(t.take());
-      await jsonld.write(j.add(block));
+      nq.write(n.take());
+      trig.write(t.take());
+      jsonld.write(j.add(block));
     }
     await ended(n.writer);
     await ended(t.writer);
-    await nq.write(n.take());
-    await trig.write(t.take());
-    await jsonld.write(j.end());
+    nq.write(n.take());
+    trig.write(t.take());
+    jsonld.write(j.end());
   });
   return [ttl, ...named];
 }

@@ -14,7 +14,7 @@
  */
 import { DataFactory, type NamedNode, type Quad } from "n3";
 import type { ContactEvent, DocumentInfo, Entity, GraphModel } from "../model/types.js";
-import { DG } from "./vocabulary.js";
+import { DG, NS } from "./vocabulary.js";
 import { quadMaker, RELATION_TERMS, termKey, type QuadSink, type RdfOptions } from "./rdf.js";
 
 const { quad, defaultGraph } = DataFactory;
@@ -38,14 +38,14 @@ export interface DefaultGraphSources {
   /** Every entity (the entity table, any order). */
   entities: Entity[];
   edges: EdgeIndex;
-  documentsByIri: AsyncIterable<DocumentInfo>;
-  eventsByIri: AsyncIterable<ContactEvent>;
+  documentsByIri: Iterable<DocumentInfo>;
+  eventsByIri: Iterable<ContactEvent>;
 }
 
 /** What the named-graph files are made of: the entities, then each document with the events it reports, by document IRI. */
 export interface NamedGraphSources {
   entities: Entity[];
-  documentGraphs: AsyncIterable<{ document: DocumentInfo; events: ContactEvent[] }>;
+  documentGraphs: Iterable<{ document: DocumentInfo; events: ContactEvent[] }>;
 }
 
 interface Block {
@@ -54,7 +54,7 @@ interface Block {
 }
 
 /** Default-graph quads in sorted blocks. */
-export async function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOptions, "base"> = {}): AsyncGenerator<Quad[]> {
+export function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOptions, "base"> = {}): Generator<Quad[]> {
   const make = quadMaker(opts);
   const check = orderCheck();
   const only = (key: string, into: Quad[]): QuadSink => (s, p, o, g = defaultGraph()) => void (s.value === key && into.push(quad(s, p, o, g)));
@@ -65,18 +65,18 @@ export async function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<R
     }
     void key;
   });
-  const documentBlocks = async function* (): AsyncGenerator<Block> {
-    for await (const d of src.documentsByIri) {
+  const documentBlocks = function* (): Generator<Block> {
+    for (const d of src.documentsByIri) {
       const key = make.iris.document(d.id);
       const quads: Quad[] = [];
       make.addDocument(only(key, quads), d);
       yield { key, quads };
     }
   };
-  const eventBlocks = async function* (): AsyncGenerator<Block> {
+  const eventBlocks = function* (): Generator<Block> {
     // An event's parts (key: its IRI + "/"), made with its node and waiting for their place.
     const pending: Block[] = [];
-    for await (const ev of src.eventsByIri) {
+    for (const ev of src.eventsByIri) {
       const key = make.iris.event(ev.id);
       while (pending.length && (pending[0] as Block).key < key) yield pending.shift() as Block;
       const node: Quad[] = [];
@@ -89,15 +89,15 @@ export async function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<R
     }
     yield* pending;
   };
-  for await (const b of mergeBlocks([toAsync(entityBlocks), documentBlocks(), eventBlocks()])) yield check(sortBlock(b.quads));
+  for (const b of mergeBlocks([entityBlocks, documentBlocks(), eventBlocks()])) yield check(sortBlock(b.quads));
 }
 
 /** Named-graph quads (default graph of entities, then one graph per document) in sorted blocks. */
-export async function* namedGraphBlocks(src: NamedGraphSources, opts: Pick<RdfOptions, "base"> = {}): AsyncGenerator<Quad[]> {
+export function* namedGraphBlocks(src: NamedGraphSources, opts: Pick<RdfOptions, "base"> = {}): Generator<Quad[]> {
   const make = quadMaker({ ...opts, namedGraphs: true });
   const check = orderCheck();
   for (const b of entityAndRoleBlocks(make, src.entities)) yield check(sortBlock(b.quads));
-  for await (const { document: d, events } of src.documentGraphs) {
+  for (const { document: d, events } of src.documentGraphs) {
     const g = make.graphOf(d.id);
     const quads: Quad[] = [];
     const add: QuadSink = (s, p, o, gr = defaultGraph()) => void quads.push(quad(s, p, o, gr));
@@ -138,13 +138,9 @@ function term(make: ReturnType<typeof quadMaker>, edge: string): NamedNode {
   return make.term(DG + edge);
 }
 
-async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
-  yield* items;
-}
-
 /** Merges streams of blocks sorted by key into one (blocks with the same key join). */
-async function* mergeBlocks(streams: AsyncIterator<Block>[]): AsyncGenerator<Block> {
-  const heads: (Block | undefined)[] = await Promise.all(streams.map(async (s) => (await s.next()).value as Block | undefined));
+function* mergeBlocks(streams: Iterator<Block>[]): Generator<Block> {
+  const heads: (Block | undefined)[] = streams.map((s) => s.next().value as Block | undefined);
   for (;;) {
     let min: string | undefined;
     for (const h of heads) if (h && (min === undefined || h.key < min)) min = h.key;
@@ -154,7 +150,7 @@ async function* mergeBlocks(streams: AsyncIterator<Block>[]): AsyncGenerator<Blo
       const h = heads[i];
       if (h?.key !== min) continue;
       quads.push(...h.quads);
-      heads[i] = (await (streams[i] as AsyncIterator<Block>).next()).value as Block | undefined;
+      heads[i] = (streams[i] as Iterator<Block>).next().value as Block | undefined;
     }
     yield { key: min, quads };
   }
@@ -166,17 +162,51 @@ function insertSorted(list: Block[], b: Block): void {
   list.splice(i, 0, b);
 }
 
-/** A block's quads sorted by their full key, duplicates dropped. */
+const RDF_TYPE = NS.rdf + "type";
+const LANG_STRING = NS.rdf + "langString";
+const XSD_STRING = NS.xsd + "string";
+
+/** termKey's object part, read from the term's id (n3's getters parse the id on every call). */
+function objectKey(o: Quad["object"]): string {
+  if (o.termType !== "Literal") return o.value;
+  const id = o.id;
+  const q = id.lastIndexOf('"');
+  const head = id.slice(0, q + 1);
+  const c = id[q + 1];
+  if (c === "@") return `${head}@${id.slice(q + 2)}^^${LANG_STRING}`;
+  if (c === "^") return `${head}@^^${id.slice(q + 3)}`;
+  return `${head}@^^${XSD_STRING}`;
+}
+
+interface Keyed {
+  q: Quad;
+  g: string;
+  s: string;
+  p: string;
+  o: string;
+}
+
+/** The order of termKey, field by field (no field holds the separator U+0000, so it is the same order). */
+function compareKeyed(a: Keyed, b: Keyed): number {
+  if (a.g !== b.g) return a.g < b.g ? -1 : 1;
+  if (a.s !== b.s) return a.s < b.s ? -1 : 1;
+  if (a.p !== b.p) return a.p < b.p ? -1 : 1;
+  if (a.o !== b.o) return a.o < b.o ? -1 : 1;
+  return 0;
+}
+
+/** A block's quads sorted by their full key, duplicates dropped; with the first and last keys. */
 function sortBlock(quads: Quad[]): { quads: Quad[]; keys: string[] } {
-  const keyed = quads.map((q) => [termKey(q), q] as const).sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
+  const keyed: Keyed[] = quads.map((q) => ({ q, g: q.graph.value, s: q.subject.value, p: q.predicate.value === RDF_TYPE ? "" : q.predicate.value, o: objectKey(q.object) }));
+  keyed.sort(compareKeyed);
   const out: Quad[] = [];
-  const keys: string[] = [];
-  for (const [k, q] of keyed) {
-    if (keys.length && keys[keys.length - 1] === k) continue;
-    keys.push(k);
-    out.push(q);
+  let last: Keyed | undefined;
+  for (const k of keyed) {
+    if (last && compareKeyed(last, k) === 0) continue;
+    out.push(k.q);
+    last = k;
   }
-  return { quads: out, keys };
+  return { quads: out, keys: out.length ? [termKey(out[0] as Quad), termKey(out[out.length - 1] as Quad)] : [] };
 }
 
 /** Guards the claim above: every quad comes after the one before it. */
@@ -212,7 +242,7 @@ export function modelSources(model: GraphModel, opts: Pick<RdfOptions, "base"> =
     }
   }
   return {
-    flat: { entities: model.entities, edges, documentsByIri: toAsync(documents), eventsByIri: toAsync(byIri(model.events, (e) => iris.event(e.id))) },
-    named: { entities: model.entities, documentGraphs: toAsync(documents.map((document) => ({ document, events: eventsOf.get(document.id) ?? [] }))) },
+    flat: { entities: model.entities, edges, documentsByIri: documents, eventsByIri: byIri(model.events, (e) => iris.event(e.id)) },
+    named: { entities: model.entities, documentGraphs: (documents.map((document) => ({ document, events: eventsOf.get(document.id) ?? [] }))) },
   };
 }

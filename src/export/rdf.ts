@@ -62,11 +62,14 @@ export function rdfPrefixes(base = DEFAULT_BASE): Record<string, string> {
 
 /** IRI helpers for data: the model's ids under the base. */
 export function dataIris(base = DEFAULT_BASE) {
-  const path = (id: string) => id.split("/").map(encodeURIComponent).join("/");
+  const path = (id: string) => (/^[A-Za-z0-9/_.!~*'()-]*$/.test(id) ? id : id.split("/").map(encodeURIComponent).join("/"));
+  // The same event and document come many times in a row (each source): remember the last.
+  let lastEvent = ["", ""];
+  let lastDocument = ["", ""];
   return {
     entity: (id: string) => `${base}${path(id)}`,
-    event: (id: string) => `${base}event/${path(id)}`,
-    document: (docId: string) => `${base}doc/${encodeURIComponent(docId)}`,
+    event: (id: string) => (lastEvent[0] === id && lastEvent[1] ? lastEvent[1] : (lastEvent = [id, `${base}event/${path(id)}`])[1]) as string,
+    document: (docId: string) => (lastDocument[0] === docId && lastDocument[1] ? lastDocument[1] : (lastDocument = [docId, `${base}doc/${encodeURIComponent(docId)}`])[1]) as string,
   };
 }
 

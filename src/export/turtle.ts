@@ -15,7 +15,7 @@ async function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "
   // Quads a block at a time, already in order (export/rdf-stream.ts).
   const sources = modelSources(model, opts);
   const blocks = format === "Turtle" ? defaultGraphBlocks(sources.flat, opts) : namedGraphBlocks(sources.named, opts);
-  for await (const block of blocks) for (const q of block) writer.addQuad(q);
+  for (const block of blocks) for (const q of block) writer.addQuad(q);
   return new Promise((resolve, reject) => writer.end((err, result) => (err ? reject(err) : resolve(result))));
 }
 

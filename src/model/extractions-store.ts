@@ -76,7 +76,7 @@ export function readManifest(dir: string): BuildManifest {
 export async function* readExtractionLines(dir: string): AsyncGenerator<SerializedExtraction> {
   const path = join(dir, EXTRACTIONS_FILE);
   let n = 0;
-  for await (const line of fileLines(path)) {
+  for (const line of fileLines(path)) {
     n++;
     if (!line.trim()) continue;
     let x: DocumentExtraction;

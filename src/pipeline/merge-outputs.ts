@@ -86,27 +86,27 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   const graphsByDocument = runs("graphs-by-document");
   const names = new Set<string>();
   let documents = 0;
-  const emit = async (id: string, value: string) => {
+  const emit = (id: string, value: string) => {
     const tab = value.indexOf("\t");
     for (const n of JSON.parse(value.slice(0, tab)) as string[]) names.add(n);
     const line = value.slice(tab + 1);
-    await store.write([line, "\n"]);
+    store.write([line, "\n"]);
     const info = infoText(line);
-    await documentsFile.write([info, "\n"]);
+    documentsFile.write([info, "\n"]);
     const iri = iris.document(id);
-    await documentsByIri.add(iri, info);
+    documentsByIri.add(iri, info);
     // The document's node first (0), then the events it reports (1).
-    await graphsByDocument.add(`${iri}${SEP}0`, info);
+    graphsByDocument.add(`${iri}${SEP}0`, info);
     if (opts.keepModel) model.documents.push(JSON.parse(info) as DocumentInfo);
     documents++;
   };
   let held: [string, string] | undefined;
-  for await (const [key, value] of extractions.sorted()) {
+  for (const [key, value] of extractions.sorted()) {
     const id = keyPart(key);
-    if (held && held[0] !== id) await emit(...held);
+    if (held && held[0] !== id) emit(...held);
     held = [id, value];
   }
-  if (held) await emit(...held);
+  if (held) emit(...held);
 
   const stage = stageClock();
   stage("1 extractions in id order");
@@ -115,10 +115,10 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   names.clear();
   const mentions = runs("mentions");
   let mentionOrder = 0;
-  for await (const line of fileLines(await store.contentPath())) {
+  for (const line of fileLines(store.contentPath())) {
     const x = parseExtraction(line);
     table.add(x);
-    for (const m of table.mentions(x)) await mentions.add(orderedKey(eventGroupKey(m.id), mentionOrder++), JSON.stringify(m));
+    for (const m of table.mentions(x)) mentions.add(orderedKey(eventGroupKey(m.id), mentionOrder++), JSON.stringify(m));
   }
   const entities: Entity[] = table.entities();
   if (opts.keepModel) model.entities = entities;
@@ -128,17 +128,17 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   const ordered = runs("events");
   let group: ContactEvent[] = [];
   let groupKey: string | undefined;
-  const mergeGroup = async () => {
-    for (const e of mergeEventGroup(group)) await ordered.add(eventSortKey(e), JSON.stringify(e));
+  const mergeGroup = () => {
+    for (const e of mergeEventGroup(group)) ordered.add(eventSortKey(e), JSON.stringify(e));
     group = [];
   };
-  for await (const [key, value] of mentions.sorted()) {
+  for (const [key, value] of mentions.sorted()) {
     const k = keyPart(key);
-    if (k !== groupKey && group.length) await mergeGroup();
+    if (k !== groupKey && group.length) mergeGroup();
     groupKey = k;
     group.push(JSON.parse(value) as ContactEvent);
   }
-  if (group.length) await mergeGroup();
+  if (group.length) mergeGroup();
 
   stage("3 groups merged");
   // 4. Events in order.
@@ -149,15 +149,15 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   const edges: EdgeIndex = new Map();
   const eventsByIri = runs("events-by-iri");
   let events = 0;
-  for await (const [, value] of ordered.sorted()) {
+  for (const [, value] of ordered.sorted()) {
     const e = JSON.parse(value) as ContactEvent;
-    await eventsFile.write(eventLine(e));
-    await edgesPart.write([events ? "," : "", graphJsonEdge(e, value), "\n"]);
+    eventsFile.write(eventLine(e));
+    edgesPart.write([events ? "," : "", graphJsonEdge(e, value), "\n"]);
     addContact(contacts, e);
     addEdges(edges, e);
-    await eventsByIri.add(iris.event(e.id), value);
+    eventsByIri.add(iris.event(e.id), value);
     let last: string | undefined;
-    for (const s of e.sources) if (s.doc !== last) await graphsByDocument.add(`${iris.document((last = s.doc))}${SEP}1`, value);
+    for (const s of e.sources) if (s.doc !== last) graphsByDocument.add(`${iris.document((last = s.doc))}${SEP}1`, value);
     if (opts.keepModel) model.events.push(e);
     events++;
   }
@@ -169,19 +169,19 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
     return { model, counts, files };
   }
   const entitiesFile = await out("entities.jsonl");
-  for (const e of entities) await entitiesFile.write(entityLine(e));
+  for (const e of entities) entitiesFile.write(entityLine(e));
   for (const f of [eventsFile, entitiesFile, documentsFile]) {
     await f.commit();
     files.push(f.path);
   }
 
   // 5. RDF, then graph.json.
-  const parsed = async function* <T>(runs: SortedRuns): AsyncGenerator<T> {
-    for await (const [, value] of runs.sorted()) yield JSON.parse(value) as T;
+  const parsed = function* <T>(runs: SortedRuns): Generator<T> {
+    for (const [, value] of runs.sorted()) yield JSON.parse(value) as T;
   };
-  const documentGraphs = async function* (): AsyncGenerator<{ document: DocumentInfo; events: ContactEvent[] }> {
+  const documentGraphs = function* (): Generator<{ document: DocumentInfo; events: ContactEvent[] }> {
     let current: { document: DocumentInfo; events: ContactEvent[] } | undefined;
-    for await (const [key, value] of graphsByDocument.sorted()) {
+    for (const [key, value] of graphsByDocument.sorted()) {
       if (key.endsWith(`${SEP}0`)) {
         if (current) yield current;
         current = { document: JSON.parse(value) as DocumentInfo, events: [] };
@@ -203,13 +203,13 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   stage("5 RDF");
   const metrics = computeMetrics(contacts);
   const graphJson = await out("graph.json");
-  await graphJson.write(GRAPH_JSON_HEAD);
+  graphJson.write(GRAPH_JSON_HEAD);
   let n = 0;
-  for (const e of entities) await graphJson.write([n++ ? "," : "", graphJsonNode(e, metrics.get(e.id))]);
-  await graphJson.write(GRAPH_JSON_MIDDLE);
+  for (const e of entities) graphJson.write([n++ ? "," : "", graphJsonNode(e, metrics.get(e.id))]);
+  graphJson.write(GRAPH_JSON_MIDDLE);
   // The edges were kept a line each; graph.json has them on one line.
-  for await (const edge of fileLines(await edgesPart.contentPath())) await graphJson.write(edge);
-  await graphJson.write(GRAPH_JSON_TAIL);
+  for (const edge of fileLines(edgesPart.contentPath())) graphJson.write(edge);
+  graphJson.write(GRAPH_JSON_TAIL);
   await edgesPart.abort();
   await graphJson.commit();
   files.push(graphJson.path);

@@ -11,8 +11,7 @@
  * characters beyond U+FFFF). Ties keep insertion order: runs are sorted stably and merged
  * earlier run first.
  */
-import { createReadStream } from "node:fs";
-import { open, rm } from "node:fs/promises";
+import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 export interface SortedRunsOptions {
@@ -41,43 +40,44 @@ export class SortedRuns {
   }
 
   /** Adds a record; `value` must hold no line break (JSON text does not). */
-  async add(key: string, value: string): Promise<void> {
+  add(key: string, value: string): void {
     this.items.push([key, value]);
     this.held += key.length + value.length + 16;
     this.count++;
-    if (this.held >= this.budget) await this.spill();
+    if (this.held >= this.budget) this.spill();
   }
 
-  private async spill(): Promise<void> {
+  // Synchronous file I/O throughout: the merge has nothing else to do meanwhile, and a
+  // generator that need not await is many times cheaper per record.
+  private spill(): void {
     if (!this.items.length) return;
     const items = this.items.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
     this.items = [];
     this.held = 0;
     const path = join(this.dir, `${this.name}.${this.runs.length}.run`);
     this.runs.push(path);
-    const fh = await open(path, "w");
+    const fd = openSync(path, "w");
     try {
       let chunk: string[] = [];
       let size = 0;
       for (const [k, v] of items) {
         // The key as JSON (it may hold any character), a tab, the value.
-        const line = `${JSON.stringify(k)}\t${v}\n`;
-        chunk.push(line);
-        size += line.length;
+        chunk.push(JSON.stringify(k), "\t", v, "\n");
+        size += k.length + v.length;
         if (size >= 1 << 20) {
-          await fh.write(chunk.join(""));
+          writeSync(fd, chunk.join(""));
           chunk = [];
           size = 0;
         }
       }
-      if (chunk.length) await fh.write(chunk.join(""));
+      if (chunk.length) writeSync(fd, chunk.join(""));
     } finally {
-      await fh.close();
+      closeSync(fd);
     }
   }
 
   /** Every record in key order (then insertion order). Call once, after the last add. */
-  async *sorted(): AsyncGenerator<[string, string]> {
+  *sorted(): Generator<[string, string]> {
     if (!this.runs.length) {
       // Small enough to have stayed in memory.
       const items = this.items.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
@@ -85,30 +85,30 @@ export class SortedRuns {
       yield* items;
       return;
     }
-    await this.spill();
+    this.spill();
     const heads = this.runs.map((path) => runRecords(path));
     const heap = new MinHeap();
     for (let i = 0; i < heads.length; i++) {
-      const r = await (heads[i] as AsyncGenerator<[string, string]>).next();
+      const r = (heads[i] as Generator<[string, string]>).next();
       if (!r.done) heap.push(r.value, i);
     }
     while (heap.length) {
       const [record, i] = heap.pop();
       yield record;
-      const r = await (heads[i] as AsyncGenerator<[string, string]>).next();
+      const r = (heads[i] as Generator<[string, string]>).next();
       if (!r.done) heap.push(r.value, i);
     }
-    await this.remove();
+    this.remove();
   }
 
   /** Deletes the run files. */
-  async remove(): Promise<void> {
-    await Promise.all(this.runs.splice(0).map((p) => rm(p, { force: true })));
+  remove(): void {
+    for (const p of this.runs.splice(0)) rmSync(p, { force: true });
   }
 }
 
-async function* runRecords(path: string): AsyncGenerator<[string, string]> {
-  for await (const line of fileLines(path)) {
+function* runRecords(path: string): Generator<[string, string]> {
+  for (const line of fileLines(path)) {
     // The key's JSON holds no raw tab, so the first tab ends it.
     const tab = line.indexOf("\t");
     yield [JSON.parse(line.slice(0, tab)) as string, line.slice(tab + 1)];
@@ -116,18 +116,26 @@ async function* runRecords(path: string): AsyncGenerator<[string, string]> {
 }
 
 /** The lines of a UTF-8 text file, read in large chunks. */
-export async function* fileLines(path: string): AsyncGenerator<string> {
-  let rest = "";
-  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) {
-    const text = rest + (chunk as string);
-    let start = 0;
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
-      yield text.slice(start, nl);
-      start = nl + 1;
+export function* fileLines(path: string): Generator<string> {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    const decoder = new TextDecoder("utf-8");
+    let rest = "";
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      const text = rest + decoder.decode(buffer.subarray(0, n), { stream: true });
+      let start = 0;
+      for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+        yield text.slice(start, nl);
+        start = nl + 1;
+      }
+      rest = text.slice(start);
     }
-    rest = text.slice(start);
+    rest += decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
   }
-  if (rest) yield rest;
 }
 
 /** A binary min-heap of records by key, ties by run number (so earlier runs come first). */
