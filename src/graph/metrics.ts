@@ -40,7 +40,9 @@ export function computeMetrics(g: UndirectedGraph): Map<string, NodeMetrics> {
   const ranks = g.size > 0 ? pagerank(g, { getEdgeWeight: "weight" }) : {};
   const communities = g.size > 0 ? louvain(g, { getEdgeWeight: "weight", rng: seededRandom(42) }) : {};
   const out = new Map<string, NodeMetrics>();
-  let next = Math.max(-1, ...Object.values(communities)) + 1;
+  // A loop, not Math.max(...values): a spread of a large build's hundreds of thousands of values overflows the stack.
+  let next = 0;
+  for (const c of Object.values(communities)) if (c + 1 > next) next = c + 1;
   g.forEachNode((id: string) => {
     out.set(id, { degree: g.degree(id), pagerank: ranks[id] ?? 1 / Math.max(1, g.order), community: g.degree(id) > 0 ? (communities[id] ?? next++) : next++ });
   });
