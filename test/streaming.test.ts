@@ -76,6 +76,19 @@ describe("streamed build", () => {
     expectSameFiles(dir, await wholeModelFiles([file]));
   });
 
+  it("extracts a syndicated copy once and writes what extracting every copy writes", async () => {
+    const dir = tempDir();
+    const articles = [join(CORPUS, "000_6cdceab04aad32ca.txt"), join(FIXTURES, "own/01_li_ardern_call.txt")].map((f) => readFileSync(f, "utf8"));
+    const file = join(tempDir(), "copies.jsonl");
+    const copies = [0, 1, 2, 3, 4, 5].map((n) => JSON.stringify({ id: `copy-${n}`, text: articles[n % 2], ...(n === 3 ? { url: "https://example.org/3" } : {}), ...(n === 5 ? { date: "2020-02-02" } : {}) }));
+    writeFileSync(file, copies.join("\n") + "\n");
+    await build([file], { out: dir, workers: 1 });
+    expectSameFiles(dir, await wholeModelFiles([file]));
+    const docs = readFileSync(join(dir, "documents.jsonl"), "utf8");
+    expect(docs).toContain('"id":"copy-3"');
+    expect(docs).toContain('"url":"https://example.org/3"');
+  });
+
   it("builds a corpus whose whole model would not fit in a small heap", () => {
     // 1 MB of generated news: the whole-model build (every extraction, the model, every quad and
     // output string in memory) fails in a heap of 96 MB (it peaked at 700 MB); the streamed one runs.

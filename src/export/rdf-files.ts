@@ -5,7 +5,8 @@
  * writer, so the same bytes, as writing them all at once) into files written atomically.
  */
 import { join } from "node:path";
-import { Writer } from "n3";
+import type { Writer } from "n3";
+import { memoWriter } from "./n3-writer.js";
 import { AtomicFile, writeFilesAtomic } from "./atomic.js";
 import { JsonLdStreamWriter, jsonLdContext } from "./jsonld.js";
 import { rdfPrefixes, type RdfOptions } from "./rdf.js";
@@ -15,7 +16,7 @@ import { defaultGraphBlocks, namedGraphBlocks, type DefaultGraphSources, type Na
 function n3Writer(format: "Turtle" | "N-Quads" | "TriG", base: string | undefined): { writer: Writer; take: () => string[] } {
   let chunks: string[] = [];
   const sink = { write: (chunk: string) => void chunks.push(chunk), end: (done?: () => void) => done?.() };
-  const writer = new Writer(sink as unknown as NodeJS.WritableStream, format === "N-Quads" ? { format, end: false } : { format, prefixes: rdfPrefixes(base), end: false });
+  const writer = memoWriter(sink as unknown as NodeJS.WritableStream, format === "N-Quads" ? { format, end: false } : { format, prefixes: rdfPrefixes(base), end: false });
   return {
     writer,
     take: () => {

@@ -20,6 +20,7 @@ import type { ContactEvent, DocumentInfo, Entity, GraphModel, Relation, Role, So
 import { hasTraditional, normalizeText } from "../clean/normalize.js";
 import { shortHash, slugify } from "../model/ids.js";
 import { DG, NS } from "./vocabulary.js";
+import { sharedTerms } from "./n3-writer.js";
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
@@ -88,7 +89,10 @@ export function quadMaker(opts: RdfOptions = {}) {
   const terms = new Map<string, NamedNode>();
   const term = (iri: string): NamedNode => {
     let t = terms.get(iri);
-    if (!t) terms.set(iri, (t = namedNode(iri)));
+    if (!t) {
+      terms.set(iri, (t = namedNode(iri)));
+      sharedTerms.add(t);
+    }
     return t;
   };
   const node = (iri: string) => namedNode(iri);
@@ -96,13 +100,28 @@ export function quadMaker(opts: RdfOptions = {}) {
   const entities = new Map<string, NamedNode>();
   const entity = (id: string): NamedNode => {
     let n = entities.get(id);
-    if (!n) entities.set(id, (n = node(iris.entity(id))));
+    if (!n) {
+      entities.set(id, (n = node(iris.entity(id))));
+      sharedTerms.add(n);
+    }
     return n;
   };
   const graphOf = (docId: string | undefined): Quad_Graph => (opts.namedGraphs && docId !== undefined ? node(iris.document(docId)) : defaultGraph());
   const a = NS.rdf + "type";
   const dg = (local: string) => DG + local;
-  const typed = (value: string, datatype: string) => literal(value, term(NS.xsd + datatype));
+  // Keyed by the short constant name (its hash is kept), not a concatenated IRI.
+  const datatypes = new Map<string, NamedNode>();
+  const typed = (value: string, datatype: string) => {
+    let dt = datatypes.get(datatype);
+    if (!dt) datatypes.set(datatype, (dt = term(NS.xsd + datatype)));
+    return literal(value, dt);
+  };
+  const relationTerms = new Map<string, NamedNode>();
+  const relationTerm = (local: string) => {
+    let t = relationTerms.get(local);
+    if (!t) relationTerms.set(local, (t = term(dg(local))));
+    return t;
+  };
   const V = {
     type: term(a),
     label: term(NS.rdfs + "label"),
@@ -187,8 +206,8 @@ export function quadMaker(opts: RdfOptions = {}) {
     const terms = RELATION_TERMS[ev.relation];
     const subject = entity(ev.subject.id);
     const object = entity(ev.object.id);
-    add(subject, term(dg(terms.edge)), object, g);
-    if (terms.symmetric) add(object, term(dg(terms.edge)), subject, g);
+    add(subject, relationTerm(terms.edge), object, g);
+    if (terms.symmetric) add(object, relationTerm(terms.edge), subject, g);
   }
 
   /** The event node and its time and amount nodes, as stated in graph `g` (edges apart). */
@@ -197,13 +216,13 @@ export function quadMaker(opts: RdfOptions = {}) {
     const terms = RELATION_TERMS[ev.relation];
     const subject = entity(ev.subject.id);
     const object = entity(ev.object.id);
-    add(s, V.type, term(dg(terms.eventClass)), g);
+    add(s, V.type, relationTerm(terms.eventClass), g);
     add(s, V.label, literal(`${ev.subject.label} ${RELATION_ZH[ev.relation]} ${ev.object.label}${ev.date ? ` ${ev.date}` : ""}`, "zh"), g);
     add(s, V.participant, subject, g);
     add(s, V.participant, object, g);
     if (terms.parties) {
-      add(s, term(dg(terms.parties[0])), subject, g);
-      add(s, term(dg(terms.parties[1])), object, g);
+      add(s, relationTerm(terms.parties[0]), subject, g);
+      add(s, relationTerm(terms.parties[1]), object, g);
     }
     if (ev.initiator) add(s, V.initiator, entity(ev.initiator.id), g);
     if (ev.date) {

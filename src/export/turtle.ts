@@ -6,12 +6,13 @@
 import { Writer, type Quad } from "n3";
 import type { GraphModel } from "../model/types.js";
 import { rdfPrefixes, type RdfOptions } from "./rdf.js";
+import { memoWriter } from "./n3-writer.js";
 import { defaultGraphBlocks, modelSources, namedGraphBlocks } from "./rdf-stream.js";
 
 type Format = "Turtle" | "N-Quads" | "TriG";
 
 async function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "namedGraphs">): Promise<string> {
-  const writer = new Writer(format === "N-Quads" ? { format } : { format, prefixes: rdfPrefixes(opts.base) });
+  const writer = memoWriter(undefined, format === "N-Quads" ? { format } : { format, prefixes: rdfPrefixes(opts.base) });
   // Quads a block at a time, already in order (export/rdf-stream.ts).
   const sources = modelSources(model, opts);
   const blocks = format === "Turtle" ? defaultGraphBlocks(sources.flat, opts) : namedGraphBlocks(sources.named, opts);
