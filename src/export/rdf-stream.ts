@@ -15,9 +15,29 @@
 import { DataFactory, type NamedNode, type Quad } from "n3";
 import type { ContactEvent, DocumentInfo, Entity, GraphModel } from "../model/types.js";
 import { DG, NS } from "./vocabulary.js";
-import { quadMaker, RELATION_TERMS, termKey, type QuadSink, type RdfOptions } from "./rdf.js";
+import { quadMaker, RELATION_TERMS, type QuadSink, type RdfOptions } from "./rdf.js";
 
-const { quad, defaultGraph } = DataFactory;
+const { defaultGraph } = DataFactory;
+
+/**
+ * A statement as the writers read it (subject, predicate, object, graph: n3's Writer and the
+ * JSON-LD writer take any such object), with its sort fields, made once: no separate Quad.
+ */
+interface Statement {
+  subject: Quad["subject"];
+  predicate: Quad["predicate"];
+  object: Quad["object"];
+  graph: Quad["graph"];
+  /** termKey's fields: graph, subject, predicate ("" for rdf:type), object. */
+  g: string;
+  s: string;
+  p: string;
+  o: string;
+}
+
+function quad(subject: Quad["subject"], predicate: Quad["predicate"], object: Quad["object"], graph: Quad["graph"]): Statement {
+  return { subject, predicate, object, graph, g: graph.value, s: subject.value, p: predicate.value === RDF_TYPE ? "" : predicate.value, o: objectKey(object) };
+}
 
 /** Which direct edges each entity is the subject of (default graph), as "edge\u0000object id". */
 export type EdgeIndex = Map<string, Set<string>>;
@@ -50,14 +70,14 @@ export interface NamedGraphSources {
 
 interface Block {
   key: string;
-  quads: Quad[];
+  quads: Statement[];
 }
 
 /** Default-graph quads in sorted blocks. */
 export function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOptions, "base"> = {}): Generator<Quad[]> {
   const make = quadMaker(opts);
   const check = orderCheck();
-  const only = (key: string, into: Quad[]): QuadSink => (s, p, o, g = defaultGraph()) => void (s.value === key && into.push(quad(s, p, o, g)));
+  const only = (key: string, into: Statement[]): QuadSink => (s, p, o, g = defaultGraph()) => void (s.value === key && into.push(quad(s, p, o, g)));
   const entityBlocks = entityAndRoleBlocks(make, src.entities, (e, key, add) => {
     for (const edge of src.edges.get(e.id) ?? []) {
       const cut = edge.indexOf("\u0000");
@@ -68,7 +88,7 @@ export function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOpti
   const documentBlocks = function* (): Generator<Block> {
     for (const d of src.documentsByIri) {
       const key = make.iris.document(d.id);
-      const quads: Quad[] = [];
+      const quads: Statement[] = [];
       make.addDocument(only(key, quads), d);
       yield { key, quads };
     }
@@ -79,8 +99,8 @@ export function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOpti
     for (const ev of src.eventsByIri) {
       const key = make.iris.event(ev.id);
       while (pending.length && (pending[0] as Block).key < key) yield pending.shift() as Block;
-      const node: Quad[] = [];
-      const parts: Quad[] = [];
+      const node: Statement[] = [];
+      const parts: Statement[] = [];
       const add: QuadSink = (s, p, o, g = defaultGraph()) => void (s.value === key ? node : parts).push(quad(s, p, o, g));
       make.addEventNode(add, ev, defaultGraph());
       for (const s of ev.sources) make.addSource(add, ev, s);
@@ -99,7 +119,7 @@ export function* namedGraphBlocks(src: NamedGraphSources, opts: Pick<RdfOptions,
   for (const b of entityAndRoleBlocks(make, src.entities)) yield check(sortBlock(b.quads));
   for (const { document: d, events } of src.documentGraphs) {
     const g = make.graphOf(d.id);
-    const quads: Quad[] = [];
+    const quads: Statement[] = [];
     const add: QuadSink = (s, p, o, gr = defaultGraph()) => void quads.push(quad(s, p, o, gr));
     make.addDocument(add, d);
     for (const ev of events) {
@@ -121,7 +141,7 @@ function* entityAndRoleBlocks(make: ReturnType<typeof quadMaker>, entities: Enti
   entries.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
   for (let n = 0; n < entries.length; ) {
     const key = (entries[n] as { key: string }).key;
-    const quads: Quad[] = [];
+    const quads: Statement[] = [];
     const add: QuadSink = (s, p, o, g = defaultGraph()) => void (s.value === key && quads.push(quad(s, p, o, g)));
     for (; n < entries.length && (entries[n] as { key: string }).key === key; n++) {
       const { e, role } = entries[n] as { e: Entity; role: number };
@@ -145,7 +165,7 @@ function* mergeBlocks(streams: Iterator<Block>[]): Generator<Block> {
     let min: string | undefined;
     for (const h of heads) if (h && (min === undefined || h.key < min)) min = h.key;
     if (min === undefined) return;
-    const quads: Quad[] = [];
+    const quads: Statement[] = [];
     for (let i = 0; i < heads.length; i++) {
       const h = heads[i];
       if (h?.key !== min) continue;
@@ -178,16 +198,8 @@ function objectKey(o: Quad["object"]): string {
   return `${head}@^^${XSD_STRING}`;
 }
 
-interface Keyed {
-  q: Quad;
-  g: string;
-  s: string;
-  p: string;
-  o: string;
-}
-
 /** The order of termKey, field by field (no field holds the separator U+0000, so it is the same order). */
-function compareKeyed(a: Keyed, b: Keyed): number {
+function compareKeyed(a: Statement, b: Statement): number {
   if (a.g !== b.g) return a.g < b.g ? -1 : 1;
   if (a.s !== b.s) return a.s < b.s ? -1 : 1;
   if (a.p !== b.p) return a.p < b.p ? -1 : 1;
@@ -196,17 +208,17 @@ function compareKeyed(a: Keyed, b: Keyed): number {
 }
 
 /** A block's quads sorted by their full key, duplicates dropped; with the first and last keys. */
-function sortBlock(quads: Quad[]): { quads: Quad[]; keys: string[] } {
-  const keyed: Keyed[] = quads.map((q) => ({ q, g: q.graph.value, s: q.subject.value, p: q.predicate.value === RDF_TYPE ? "" : q.predicate.value, o: objectKey(q.object) }));
-  keyed.sort(compareKeyed);
-  const out: Quad[] = [];
-  let last: Keyed | undefined;
-  for (const k of keyed) {
+function sortBlock(quads: Statement[]): { quads: Quad[]; keys: string[] } {
+  quads.sort(compareKeyed);
+  const out: Statement[] = [];
+  let last: Statement | undefined;
+  for (const k of quads) {
     if (last && compareKeyed(last, k) === 0) continue;
-    out.push(k.q);
+    out.push(k);
     last = k;
   }
-  return { quads: out, keys: out.length ? [termKey(out[0] as Quad), termKey(out[out.length - 1] as Quad)] : [] };
+  const key = (q: Statement) => `${q.g}\u0000${q.s}\u0000${q.p}\u0000${q.o}`;
+  return { quads: out as unknown as Quad[], keys: out.length ? [key(out[0] as Statement), key(out[out.length - 1] as Statement)] : [] };
 }
 
 /** Guards the claim above: every quad comes after the one before it. */

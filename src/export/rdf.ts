@@ -185,9 +185,14 @@ export function quadMaker(opts: RdfOptions = {}) {
     if (r.then) add(role, V.then, typed("true", "boolean"));
   }
 
+  // Titles are few and their pinyin slow to make: one slug each.
+  const titleSlugs = new Map<string, string>();
   function roleIri(e: Entity, r: Role): string {
     const personLocal = e.id.slice(e.id.indexOf("/") + 1);
-    return `${base}role/${personLocal}--${slugify(r.titleEn ?? r.title)}--${r.of.id.replace("/", "-")}`;
+    const title = r.titleEn ?? r.title;
+    let slug = titleSlugs.get(title);
+    if (slug === undefined) titleSlugs.set(title, (slug = slugify(title)));
+    return `${base}role/${personLocal}--${slug}--${r.of.id.replace("/", "-")}`;
   }
 
   function addDocument(add: QuadSink, d: DocumentInfo): void {
