@@ -156,8 +156,16 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
     addContact(contacts, e);
     addEdges(edges, e);
     eventsByIri.add(iris.event(e.id), value);
-    let last: string | undefined;
-    for (const s of e.sources) if (s.doc !== last) graphsByDocument.add(`${iris.document((last = s.doc))}${SEP}1`, value);
+    // Each reporting document's graph gets the event with that document's sources only: a
+    // contact reported by hundreds of copies is not copied hundreds of times whole.
+    for (let i = 0; i < e.sources.length; ) {
+      const doc = (e.sources[i] as ContactEvent["sources"][number]).doc;
+      let j = i + 1;
+      while (j < e.sources.length && (e.sources[j] as ContactEvent["sources"][number]).doc === doc) j++;
+      const own = i === 0 && j === e.sources.length ? value : JSON.stringify({ ...e, sources: e.sources.slice(i, j) });
+      graphsByDocument.add(`${iris.document(doc)}${SEP}1`, own);
+      i = j;
+    }
     if (opts.keepModel) model.events.push(e);
     events++;
   }
