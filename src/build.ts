@@ -42,7 +42,7 @@ export interface BuildOptions {
    * off: then `model` is empty and `counts` tells the sizes, and memory holds only the entity table.
    */
   model?: boolean;
-  /** Characters of records a sort holds in memory before it writes a run to disk (default 16 M; tests make it small). */
+  /** Characters of records a sort holds in memory before it writes a run to disk (default 8 M; tests make it small). */
   sortBudget?: number;
   /** Called as documents are done. */
   onProgress?: (p: BuildProgress) => void;

@@ -17,7 +17,7 @@ interface Cached {
 }
 
 /** Characters of cached extractions kept (per worker). */
-const BUDGET = 32 << 20;
+const BUDGET = 16 << 20;
 
 export class ExtractionCache {
   private readonly entries = new Map<string, Cached>();

@@ -111,7 +111,7 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   const stage = stageClock();
   stage("1 extractions in id order");
   // 2. The entity table, and the mentions by group.
-  const table = new EntityTable(names);
+  let table: EntityTable | undefined = new EntityTable(names);
   names.clear();
   const mentions = runs("mentions");
   let mentionOrder = 0;
@@ -121,6 +121,8 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
     for (const m of table.mentions(x)) mentions.add(orderedKey(eventGroupKey(m.id), mentionOrder++), JSON.stringify(m));
   }
   const entities: Entity[] = table.entities();
+  // The table's working maps (every person name, every alias set) are not needed any more.
+  table = undefined;
   if (opts.keepModel) model.entities = entities;
 
   stage("2 entity table and mentions");

@@ -15,7 +15,7 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 export interface SortedRunsOptions {
-  /** Characters of keys and values held before a run is written (default 16 M). */
+  /** Characters of keys and values held before a run is written (default 8 M: several sorts fill at once). */
   budget?: number;
 }
 
@@ -31,7 +31,7 @@ export class SortedRuns {
     private readonly name: string,
     opts: SortedRunsOptions = {},
   ) {
-    this.budget = opts.budget ?? 16 << 20;
+    this.budget = opts.budget ?? 8 << 20;
   }
 
   /** Records added so far. */
