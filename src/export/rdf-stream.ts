@@ -39,25 +39,29 @@ function quad(subject: Quad["subject"], predicate: Quad["predicate"], object: Qu
   return { subject, predicate, object, graph, g: graph.value, s: subject.value, p: predicate.value === RDF_TYPE ? "" : predicate.value, o: objectKey(object) };
 }
 
-/** Which direct edges each entity is the subject of (default graph), as "edge\u0000object id". */
-export type EdgeIndex = Map<string, Set<string>>;
+/** A direct edge between two entities (default graph), filed under its subject's IRI. */
+export interface DirectEdge {
+  /** The subject entity's IRI (the sort key). */
+  iri: string;
+  subject: string;
+  edge: string;
+  object: string;
+}
 
-export function addEdges(index: EdgeIndex, ev: ContactEvent): void {
+/** The direct edges an event states: subject to object, and back for calls and meetings. */
+export function directEdges(ev: ContactEvent, entityIri: (id: string) => string): DirectEdge[] {
   const terms = RELATION_TERMS[ev.relation];
-  const add = (from: string, to: string) => {
-    let set = index.get(from);
-    if (!set) index.set(from, (set = new Set()));
-    set.add(`${terms.edge}\u0000${to}`);
-  };
-  add(ev.subject.id, ev.object.id);
-  if (terms.symmetric) add(ev.object.id, ev.subject.id);
+  const out: DirectEdge[] = [{ iri: entityIri(ev.subject.id), subject: ev.subject.id, edge: terms.edge, object: ev.object.id }];
+  if (terms.symmetric) out.push({ iri: entityIri(ev.object.id), subject: ev.object.id, edge: terms.edge, object: ev.subject.id });
+  return out;
 }
 
 /** What the default graph (Turtle) is made of: each stream sorted by IRI. */
 export interface DefaultGraphSources {
   /** Every entity (the entity table, any order). */
   entities: Entity[];
-  edges: EdgeIndex;
+  /** Every event's direct edges, sorted by subject IRI (repeats allowed: they are dropped). */
+  edges: Iterable<DirectEdge>;
   documentsByIri: Iterable<DocumentInfo>;
   eventsByIri: Iterable<ContactEvent>;
 }
@@ -78,13 +82,20 @@ export function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOpti
   const make = quadMaker(opts);
   const check = orderCheck();
   const only = (key: string, into: Statement[]): QuadSink => (s, p, o, g = defaultGraph()) => void (s.value === key && into.push(quad(s, p, o, g)));
-  const entityBlocks = entityAndRoleBlocks(make, src.entities, (e, key, add) => {
-    for (const edge of src.edges.get(e.id) ?? []) {
-      const cut = edge.indexOf("\u0000");
-      add(make.entityNode(e.id), term(make, edge.slice(0, cut)), make.entityNode(edge.slice(cut + 1)));
+  const entityBlocks = entityAndRoleBlocks(make, src.entities);
+  // The edges of one subject join its entity block (same key).
+  const edgeBlocks = function* (): Generator<Block> {
+    let block: Block | undefined;
+    for (const e of src.edges) {
+      if (block && block.key !== e.iri) {
+        yield block;
+        block = undefined;
+      }
+      block ??= { key: e.iri, quads: [] };
+      block.quads.push(quad(make.entityNode(e.subject), term(make, e.edge), make.entityNode(e.object), defaultGraph()));
     }
-    void key;
-  });
+    if (block) yield block;
+  };
   const documentBlocks = function* (): Generator<Block> {
     for (const d of src.documentsByIri) {
       const key = make.iris.document(d.id);
@@ -109,7 +120,7 @@ export function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOpti
     }
     yield* pending;
   };
-  for (const b of mergeBlocks([entityBlocks, documentBlocks(), eventBlocks()])) yield check(sortBlock(b.quads));
+  for (const b of mergeBlocks([entityBlocks, edgeBlocks(), documentBlocks(), eventBlocks()])) yield check(sortBlock(b.quads));
 }
 
 /** Named-graph quads (default graph of entities, then one graph per document) in sorted blocks. */
@@ -132,7 +143,7 @@ export function* namedGraphBlocks(src: NamedGraphSources, opts: Pick<RdfOptions,
 }
 
 /** Blocks of the entities and their roles, by IRI (several roles may share one IRI: one block). */
-function* entityAndRoleBlocks(make: ReturnType<typeof quadMaker>, entities: Entity[], more?: (e: Entity, key: string, add: QuadSink) => void): Generator<Block> {
+function* entityAndRoleBlocks(make: ReturnType<typeof quadMaker>, entities: Entity[]): Generator<Block> {
   const entries: { key: string; e: Entity; role: number }[] = [];
   for (const e of entities) {
     entries.push({ key: make.iris.entity(e.id), e, role: -1 });
@@ -145,10 +156,8 @@ function* entityAndRoleBlocks(make: ReturnType<typeof quadMaker>, entities: Enti
     const add: QuadSink = (s, p, o, g = defaultGraph()) => void (s.value === key && quads.push(quad(s, p, o, g)));
     for (; n < entries.length && (entries[n] as { key: string }).key === key; n++) {
       const { e, role } = entries[n] as { e: Entity; role: number };
-      if (role < 0) {
-        make.addEntity(add, e);
-        more?.(e, key, add);
-      } else make.addRole(add, e, e.roles[role]!);
+      if (role < 0) make.addEntity(add, e);
+      else make.addRole(add, e, e.roles[role]!);
     }
     yield { key, quads };
   }
@@ -242,8 +251,7 @@ export function modelSources(model: GraphModel, opts: Pick<RdfOptions, "base"> =
       .map((x) => [iri(x), x] as const)
       .sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0))
       .map(([, x]) => x);
-  const edges: EdgeIndex = new Map();
-  for (const ev of model.events) addEdges(edges, ev);
+  const edges = model.events.flatMap((ev) => directEdges(ev, iris.entity)).sort((p, q) => (p.iri < q.iri ? -1 : p.iri > q.iri ? 1 : 0));
   const documents = byIri(model.documents, (d) => iris.document(d.id));
   const eventsOf = new Map<string, ContactEvent[]>();
   for (const ev of model.events) {

@@ -22,7 +22,7 @@ import { AtomicFile } from "../export/atomic.js";
 import { EntityTable, eventGroupKey, eventSortKey, mergeEventGroup } from "../model/merge.js";
 import { infoText, parseExtraction } from "../model/extractions-store.js";
 import { documentLine, entityLine, eventLine } from "../export/jsonl.js";
-import { addEdges, type EdgeIndex } from "../export/rdf-stream.js";
+import { directEdges, type DirectEdge } from "../export/rdf-stream.js";
 import { writeRdfFiles } from "../export/rdf-files.js";
 import { dataIris } from "../export/rdf.js";
 import { addContact, computeMetrics } from "../graph/metrics.js";
@@ -146,17 +146,14 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   // 4. Events in order.
   const eventsFile = await out("events.jsonl");
   const edgesPart = await AtomicFile.open(join(work, "graph-edges.part"));
-  const contacts = new UndirectedGraph();
-  for (const e of entities) contacts.addNode(e.id);
-  const edges: EdgeIndex = new Map();
+  const edges = runs("edges");
   const eventsByIri = runs("events-by-iri");
   let events = 0;
   for (const [, value] of ordered.sorted()) {
     const e = JSON.parse(value) as ContactEvent;
     eventsFile.write(eventLine(e));
     edgesPart.write([events ? "," : "", graphJsonEdge(e, value), "\n"]);
-    addContact(contacts, e);
-    addEdges(edges, e);
+    for (const d of directEdges(e, iris.entity)) edges.add(d.iri, JSON.stringify([d.subject, d.edge, d.object]));
     eventsByIri.add(iris.event(e.id), value);
     // Each reporting document's graph gets the event with that document's sources only: a
     // contact reported by hundreds of copies is not copied hundreds of times whole.
@@ -204,13 +201,29 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
     ...(await writeRdfFiles(
       opts.out,
       {
-        flat: { entities, edges, documentsByIri: parsed<DocumentInfo>(documentsByIri), eventsByIri: parsed<ContactEvent>(eventsByIri) },
+        flat: {
+          entities,
+          edges: (function* (): Generator<DirectEdge> {
+            for (const [iri, value] of edges.sorted()) {
+              const [subject, edge, object] = JSON.parse(value) as [string, string, string];
+              yield { iri, subject, edge, object };
+            }
+          })(),
+          documentsByIri: parsed<DocumentInfo>(documentsByIri), eventsByIri: parsed<ContactEvent>(eventsByIri) },
         named: { entities, documentGraphs: documentGraphs() },
       },
       rdf,
     )),
   );
   stage("5 RDF");
+  // The contact graph for the metrics, built now (after the RDF, so that it is not held
+  // alongside), from the edges in the model's order: the same graph as contactGraph(model).
+  const contacts = new UndirectedGraph();
+  for (const e of entities) contacts.addNode(e.id);
+  for (const line of fileLines(edgesPart.contentPath())) {
+    const edge = JSON.parse(line.startsWith(",") ? line.slice(1) : line) as { source: string; target: string };
+    addContact(contacts, { subject: { id: edge.source }, object: { id: edge.target } });
+  }
   const metrics = computeMetrics(contacts);
   const graphJson = await out("graph.json");
   graphJson.write(GRAPH_JSON_HEAD);
