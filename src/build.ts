@@ -18,6 +18,13 @@ import { AppendError, MANIFEST_FILE, readExtractionLines, readManifest, STORE_VE
 import { SortedRuns } from "./store/sorted-runs.js";
 import { extractInputs } from "./pipeline/extract-inputs.js";
 import { mergeAndWrite, orderedKey } from "./pipeline/merge-outputs.js";
+import { mergeOnWorker } from "./pipeline/merge-worker.js";
+
+/** The merge worker's heap cap: DIPLOGRAPH_MERGE_HEAP_MB, or 1 GB. */
+function mergeHeapMB(): number {
+  const n = Number(process.env.DIPLOGRAPH_MERGE_HEAP_MB);
+  return Number.isFinite(n) && n >= 64 ? n : 1024;
+}
 
 export interface BuildOptions {
   /** Output folder; omit to only return the model. */
@@ -134,7 +141,19 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     const tExtracted = performance.now();
     if (opts.out && extracted + kept === 0) throw new BuildError(`no document could be read from ${inputs.join(", ")}${skipped.length ? ` (${describeSkipped(skipped)})` : ""}`);
 
-    const merged = await mergeAndWrite(extractions, { work, ...(opts.out ? { out: opts.out } : {}), ...(opts.base ? { base: opts.base } : {}), keepModel: opts.model !== false, ...budget });
+    const mergeOpts = { work, ...(opts.out ? { out: opts.out } : {}), ...(opts.base ? { base: opts.base } : {}), keepModel: opts.model !== false, ...budget };
+    let merged;
+    if (opts.out && opts.model === false) {
+      // A large build: on a worker with a capped heap (merge-worker.ts); if the entity table
+      // needs more, again here without the cap (the sorted extractions are still on disk).
+      try {
+        merged = await mergeOnWorker(extractions, mergeOpts, mergeHeapMB());
+      } catch (e) {
+        if (!(e instanceof Error) || !/out of memory|ERR_WORKER_OUT_OF_MEMORY/i.test(`${(e as NodeJS.ErrnoException).code ?? ""} ${e.message}`)) throw e;
+        await removeStaleTemporaries(opts.out, work);
+        merged = await mergeAndWrite(extractions, mergeOpts);
+      }
+    } else merged = await mergeAndWrite(extractions, mergeOpts);
     const tMerged = performance.now();
     const files = merged.files;
     if (opts.out && merged.extractions) {

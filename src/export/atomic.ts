@@ -47,6 +47,22 @@ export class AtomicFile {
     writeSync(this.fd, text);
   }
 
+  /** Writes everything and closes the file without renaming it: another thread commits it (AtomicFile.adopt). */
+  handOver(): { path: string; tmp: string } {
+    this.flush();
+    if (this.fd !== undefined) {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = undefined;
+    }
+    return { path: this.path, tmp: this.tmp };
+  }
+
+  /** A file written (and closed) by another thread, to commit or abort here. */
+  static adopt(h: { path: string; tmp: string }): AtomicFile {
+    return new AtomicFile(h.path, h.tmp, undefined);
+  }
+
   /** Writes out what is buffered and gives the temporary file's path, to read what was written so far. */
   contentPath(): string {
     this.flush();
@@ -109,13 +125,13 @@ export async function makeWorkFolder(dir: string): Promise<string> {
   return path;
 }
 
-/** Removes temporary files (and work folders) a killed writer left behind in `dir` (they are never read). */
-export async function removeStaleTemporaries(dir: string): Promise<void> {
+/** Removes temporary files (and work folders) a killed writer left behind in `dir` (they are never read), but `keep`. */
+export async function removeStaleTemporaries(dir: string, keep?: string): Promise<void> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return;
   }
-  await Promise.all(names.filter((n) => /^\..+\.\d+\.\d+\.tmp$/.test(n)).map((n) => rm(join(dir, n), { force: true, recursive: true })));
+  await Promise.all(names.filter((n) => /^\..+\.\d+\.\d+\.tmp$/.test(n) && join(dir, n) !== keep).map((n) => rm(join(dir, n), { force: true, recursive: true })));
 }

@@ -76,13 +76,11 @@ export class SortedRuns {
     }
   }
 
-  /** Every record in key order (then insertion order). Call once, after the last add. */
+  /** Every record in key order (then insertion order). Call after the last add; the run files stay until remove() (or their folder goes). */
   *sorted(): Generator<[string, string]> {
     if (!this.runs.length) {
       // Small enough to have stayed in memory.
-      const items = this.items.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
-      this.items = [];
-      yield* items;
+      yield* this.items.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
       return;
     }
     this.spill();
@@ -98,7 +96,19 @@ export class SortedRuns {
       const r = (heads[i] as Generator<[string, string]>).next();
       if (!r.done) heap.push(r.value, i);
     }
-    this.remove();
+  }
+
+  /** What another thread needs to read these records (SortedRuns.resume). Call after the last add. */
+  handOver(): { dir: string; name: string; budget: number; runs: string[]; items: [string, string][]; count: number } {
+    return { dir: this.dir, name: this.name, budget: this.budget, runs: [...this.runs], items: this.items, count: this.count };
+  }
+
+  static resume(h: ReturnType<SortedRuns["handOver"]>): SortedRuns {
+    const r = new SortedRuns(h.dir, h.name, { budget: h.budget });
+    r.runs.push(...h.runs);
+    r.items = [...h.items];
+    r.count = h.count;
+    return r;
   }
 
   /** Deletes the run files. */
