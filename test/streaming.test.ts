@@ -97,7 +97,8 @@ describe("streamed build", () => {
     const script = `import { build } from ${JSON.stringify(join(ROOT, "dist/index.js"))};
 const r = await build([${JSON.stringify(file)}], { out: ${JSON.stringify(dir)}, workers: 1, model: false });
 console.log(JSON.stringify(r.counts));`;
-    const out = execFileSync(process.execPath, ["--max-old-space-size=96", "--input-type=module", "-e", script], { encoding: "utf8" });
+    // The merge runs on a worker whose heap cap is set apart: the same 96 MB.
+    const out = execFileSync(process.execPath, ["--max-old-space-size=96", "--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, DIPLOGRAPH_MERGE_HEAP_MB: "96" } });
     const counts = JSON.parse(out) as { events: number };
     expect(counts.events).toBeGreaterThan(4000);
     expect(readFileSync(join(dir, "events.jsonl"), "utf8").split("\n").length - 1).toBe(counts.events);

@@ -34,7 +34,8 @@ if (parentPort && (workerData as { diplographMerge?: Job } | undefined)?.diplogr
 /** Runs mergeAndWrite on a worker with an old-generation heap of at most `heapMB`; rejects if it runs out. */
 export function mergeOnWorker(extractions: SortedRuns, opts: MergeOutputsOptions, heapMB: number): Promise<MergeOutputsResult> {
   const job: Job = { extractions: extractions.handOver(), opts };
-  const worker = new Worker(new URL(workerFile()), { workerData: { diplographMerge: job }, resourceLimits: { maxOldGenerationSizeMb: heapMB }, env: process.env });
+  // No flags of this process (--input-type, loaders, heap sizes): the worker is a plain compiled module with its own cap.
+  const worker = new Worker(new URL(workerFile()), { workerData: { diplographMerge: job }, resourceLimits: { maxOldGenerationSizeMb: heapMB }, env: process.env, execArgv: [] });
   return new Promise((resolve, reject) => {
     let reply: Reply | undefined;
     worker.once("message", (r: Reply) => (reply = r));
