@@ -4,15 +4,12 @@
  * documents with one id, the later in the input wins whatever the workers' timing).
  * Documents stream through: at most a few batches per worker are in flight.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { readInputs } from "../ingest/read.js";
 import type { SkippedInput, SourceDocument } from "../model/types.js";
 import type { SerializedExtraction } from "../model/extractions-store.js";
 import { extractTask, type ExtractOutcome, type ExtractTask } from "../extract/worker.js";
-import { packageFolder } from "../util/assets.js";
+import { compiledModule } from "../util/compiled.js";
 
 export interface ExtractInputsOptions {
   home: string;
@@ -104,9 +101,6 @@ export async function extractInputs(inputs: string[], opts: ExtractInputsOptions
   return extracted;
 }
 
-/** The compiled worker (from dist/ when running from dist/, else the package's dist/). */
 function workerFile(): string {
-  const here = new URL("../extract/worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here.href;
-  return pathToFileURL(join(packageFolder("dist", "extract/worker.js"), "extract/worker.js")).href;
+  return compiledModule("extract/worker.js", new URL("../extract/worker.js", import.meta.url));
 }

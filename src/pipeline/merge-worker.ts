@@ -5,13 +5,10 @@
  * holds (the entity table) instead of several times it. build.ts runs it and falls back to the
  * main thread if the cap is too small for a build's entity table.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 import { SortedRuns } from "../store/sorted-runs.js";
 import { AtomicFile } from "../export/atomic.js";
-import { packageFolder } from "../util/assets.js";
+import { compiledModule } from "../util/compiled.js";
 import { mergeAndWrite, type MergeOutputsOptions, type MergeOutputsResult } from "./merge-outputs.js";
 
 interface Job {
@@ -47,9 +44,6 @@ export function mergeOnWorker(extractions: SortedRuns, opts: MergeOutputsOptions
   });
 }
 
-/** The compiled worker (from dist/ when running from dist/, else the package's dist/). */
 function workerFile(): string {
-  const here = new URL("./merge-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here.href;
-  return pathToFileURL(join(packageFolder("dist", "pipeline/merge-worker.js"), "pipeline/merge-worker.js")).href;
+  return compiledModule("pipeline/merge-worker.js", new URL("./merge-worker.js", import.meta.url));
 }
