@@ -78,3 +78,16 @@ export function* generateCorpus(bytes: number, seed = 1): Generator<GeneratedDoc
     yield { id: `gen-${seed}-${n}`, date: `${year}-${String(month).padStart(2, "0")}-${String(day + 1).padStart(2, "0")}`, text };
   }
 }
+
+/**
+ * Syndicated news: the same articles again and again under other ids (agencies' copies, as a
+ * site republishes them), until `bytes` of text; every copy reports the same contacts.
+ */
+export function* syndicatedCorpus(articles: string[], bytes: number): Generator<GeneratedDoc> {
+  let written = 0;
+  for (let n = 0; written < bytes; n++) {
+    const text = articles[n % articles.length] as string;
+    written += Buffer.byteLength(text);
+    yield { id: `copy-${String(n).padStart(6, "0")}`, date: "2020-01-01", text };
+  }
+}

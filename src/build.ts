@@ -1,29 +1,30 @@
 /**
  * The main job: read the inputs, extract every document, merge into one model, and write its
- * views (events.jsonl, entities.jsonl, documents.jsonl, graph.ttl) atomically. Bad input is
- * skipped with its reason; only a build with no usable document at all fails.
+ * views (events.jsonl, entities.jsonl, documents.jsonl, the RDF files, graph.json) atomically.
+ * Bad input is skipped with its reason; only a build with no usable document at all fails.
+ *
+ * Memory stays bounded whatever the corpus: documents stream through extraction, extractions
+ * are sorted on disk, and the merge and every output stream over sorted runs
+ * (pipeline/merge-outputs.ts); only the entity table is held whole.
  */
 import { join } from "node:path";
-import { readInputs } from "./ingest/read.js";
-import { extractDocument, type DocumentExtraction } from "./extract/document.js";
-import { getLexicon } from "./lexicon/lexicon.js";
-import { mergeExtractions } from "./model/merge.js";
-import { removeStaleTemporaries, writeFileAtomic } from "./export/atomic.js";
-import { documentLines, entityLines, eventLines } from "./export/jsonl.js";
-import { writeQuads } from "./export/turtle.js";
-import { jsonLdText } from "./export/jsonld.js";
-import { modelToQuads } from "./export/rdf.js";
-import { DiplographGraph } from "./graph/api.js";
-import { graphJson } from "./graph/export.js";
-import type { GraphModel, SkippedInput, SourceDocument } from "./model/types.js";
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { mkdtemp, rm } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
 import { readdir, stat } from "node:fs/promises";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Piscina } from "piscina";
-import type { ExtractOutcome, ExtractTask } from "./extract/worker.js";
-import { packageFolder } from "./util/assets.js";
-import { EXTRACTIONS_FILE, extractionLine, MANIFEST_FILE, readExtractions, STORE_VERSION, type BuildManifest } from "./model/extractions-store.js";
+import { getLexicon } from "./lexicon/lexicon.js";
+import { makeWorkFolder, removeStaleTemporaries, writeFileAtomic } from "./export/atomic.js";
+import type { GraphModel, SkippedInput } from "./model/types.js";
+import { AppendError, MANIFEST_FILE, readExtractionLines, readManifest, STORE_VERSION, type BuildManifest, type SerializedExtraction } from "./model/extractions-store.js";
+import { SortedRuns } from "./store/sorted-runs.js";
+import { extractInputs } from "./pipeline/extract-inputs.js";
+import { mergeAndWrite, orderedKey } from "./pipeline/merge-outputs.js";
+import { mergeOnWorker } from "./pipeline/merge-worker.js";
+
+/** The merge worker's heap cap: DIPLOGRAPH_MERGE_HEAP_MB, or 1 GB. */
+function mergeHeapMB(): number {
+  const n = Number(process.env.DIPLOGRAPH_MERGE_HEAP_MB);
+  return Number.isFinite(n) && n >= 64 ? n : 1024;
+}
 
 export interface BuildOptions {
   /** Output folder; omit to only return the model. */
@@ -43,6 +44,13 @@ export interface BuildOptions {
   workers?: number | "auto";
   /** Add the inputs to the build in `out` (re-reading none of its documents; same id replaces). */
   append?: boolean;
+  /**
+   * Return the model (held in memory; default true). A large build with `out` should turn it
+   * off: then `model` is empty and `counts` tells the sizes, and memory holds only the entity table.
+   */
+  model?: boolean;
+  /** Characters of records a sort holds in memory before it writes a run to disk (default 8 M; tests make it small). */
+  sortBudget?: number;
   /** Called as documents are done. */
   onProgress?: (p: BuildProgress) => void;
 }
@@ -57,14 +65,17 @@ export interface BuildProgress {
 }
 
 export interface BuildResult {
+  /** The knowledge graph; empty when built with `model: false`. */
   model: GraphModel;
+  /** Documents, entities and events in the build. */
+  counts: { documents: number; entities: number; events: number };
   skipped: SkippedInput[];
   /** Files written, in the order written. */
   files: string[];
   seconds: number;
   /** Documents extracted by this run (not counting those kept from an appended build). */
   extracted: number;
-  /** Seconds spent reading and extracting, merging, and writing the outputs. */
+  /** Seconds spent reading and extracting, merging (with writing: they stream together), and writing what is left. */
   timings: { extract: number; merge: number; write: number };
 }
 
@@ -77,146 +88,96 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   const home = (opts.home ?? "CN").toUpperCase();
   if (!lexicon.countryByIso.has(home)) throw new BuildError(`unknown home country code "${opts.home}" (expected ISO 3166 alpha-2, e.g. CN)`);
   const manifest: BuildManifest = { diplograph: STORE_VERSION, home, date: opts.date ?? null, base: opts.base ?? null, documents: 0 };
-
-  // Documents by id: an appended document with the id of an old one replaces it.
-  const byId = new Map<string, DocumentExtraction>();
   if (opts.append) {
     if (!opts.out) throw new BuildError("--append needs --out: the build folder to add to");
-    const old = await readExtractions(opts.out).catch((e: Error) => {
-      throw new BuildError(e.message);
-    });
-    for (const key of ["home", "date", "base"] as const) {
-      if (old.manifest[key] !== manifest[key]) throw new BuildError(`${opts.out} was built with ${key} ${JSON.stringify(old.manifest[key])}, not ${JSON.stringify(manifest[key])}: append with the same options, or rebuild`);
-    }
-    for (const x of old.extractions) byId.set(x.info.id, x);
-  }
-
-  const skipped: SkippedInput[] = [];
-  const totalBytes = await inputBytes(inputs);
-  let bytes = 0;
-  let extracted = 0;
-  const progress = () => opts.onProgress?.({ documents: extracted, skipped: skipped.length, bytes, totalBytes, seconds: (performance.now() - t0) / 1000 });
-  const done = (x: DocumentExtraction) => {
-    byId.set(x.info.id, x);
-    extracted++;
-  };
-  const fail = (id: string, e: unknown) => void skipped.push({ path: id, reason: `extraction failed (${e instanceof Error ? e.message : String(e)})` });
-  const task = (doc: SourceDocument): ExtractTask => ({ doc, home, ...(opts.date ? { date: opts.date } : {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
-
-  const workers =
-    opts.workers === "auto"
-      ? Math.max(1, Math.min(availableParallelism(), Math.ceil(totalBytes / (512 * 1024))))
-      : Math.max(1, Math.floor(opts.workers ?? 1));
-  if (workers === 1) {
-    for await (const item of readInputs(inputs)) {
-      if (item.kind === "skipped") skipped.push(item.skipped);
-      else {
-        bytes += Buffer.byteLength(item.doc.original);
-        try {
-          done(extractDocument(item.doc, { lexicon, homeCountry: home, ...(opts.date ? { date: opts.date } : {}) }));
-        } catch (e) {
-          fail(item.doc.id, e);
-        }
-      }
-      progress();
-    }
-  } else {
-    const pool = new Piscina({ filename: workerFile(), maxThreads: workers, minThreads: workers });
+    let old: BuildManifest;
     try {
-      // Documents go in batches (fewer messages); at most a few batches per worker in flight,
-      // so memory follows the graph, not the input.
-      const inFlight = new Set<Promise<void>>();
-      let batch: ExtractTask[] = [];
-      let batchBytes = 0;
-      const flush = () => {
-        if (!batch.length) return;
-        const tasks = batch;
-        batch = [];
-        batchBytes = 0;
-        const p: Promise<void> = (pool.run(tasks) as Promise<ExtractOutcome[]>)
-          .then(
-            (outcomes) => {
-              for (const o of outcomes) {
-                if (o.ok) done(o.extraction);
-                else fail(o.id, new Error(o.error));
-              }
-            },
-            (e: unknown) => {
-              for (const t of tasks) fail(t.doc.id, e);
-            },
-          )
-          .finally(() => {
-            inFlight.delete(p);
-            progress();
-          });
-        inFlight.add(p);
-      };
-      for await (const item of readInputs(inputs)) {
-        if (item.kind === "skipped") {
-          skipped.push(item.skipped);
-          continue;
-        }
-        const size = Buffer.byteLength(item.doc.original);
-        bytes += size;
-        batch.push(task(item.doc));
-        batchBytes += size;
-        if (batch.length >= 64 || batchBytes >= 1 << 20) flush();
-        if (inFlight.size >= workers * 3) await Promise.race(inFlight);
-      }
-      flush();
-      await Promise.all(inFlight);
-    } finally {
-      await pool.destroy();
+      old = readManifest(opts.out);
+    } catch (e) {
+      throw new BuildError((e as Error).message);
+    }
+    for (const key of ["home", "date", "base"] as const) {
+      if (old[key] !== manifest[key]) throw new BuildError(`${opts.out} was built with ${key} ${JSON.stringify(old[key])}, not ${JSON.stringify(manifest[key])}: append with the same options, or rebuild`);
     }
   }
 
-  const tExtracted = performance.now();
-  // Merged in document-id order: the same output whatever the number of workers or the input order.
-  const extractions = [...byId.values()].sort((a, b) => (a.info.id < b.info.id ? -1 : a.info.id > b.info.id ? 1 : 0));
-  const model = mergeExtractions(extractions);
-  const tMerged = performance.now();
-  const files: string[] = [];
-  if (opts.out) {
-    await removeStaleTemporaries(opts.out);
-    if (extractions.length === 0) throw new BuildError(`no document could be read from ${inputs.join(", ")}${skipped.length ? ` (${describeSkipped(skipped)})` : ""}`);
-    const write = async (name: string, content: Iterable<string> | string) => {
-      const path = join(opts.out as string, name);
-      await writeFileAtomic(path, content);
-      files.push(path);
-    };
-    await write("events.jsonl", eventLines(model));
-    await write("entities.jsonl", entityLines(model));
-    await write("documents.jsonl", documentLines(model));
-    const rdf = opts.base ? { base: opts.base } : {};
-    // Built once per shape: every statement in one graph (Turtle), and by document (the rest).
-    await write("graph.ttl", await writeQuads(modelToQuads(model, rdf), "Turtle", opts.base));
-    const named = modelToQuads(model, { ...rdf, namedGraphs: true });
-    await write("graph.nq", await writeQuads(named, "N-Quads", opts.base));
-    await write("graph.trig", await writeQuads(named, "TriG", opts.base));
-    await write("graph.jsonld", jsonLdText(named, opts.base));
-    // The explorer's file: the Graphology graph with entity and event attributes and metrics.
-    await write("graph.json", JSON.stringify(graphJson(new DiplographGraph(model, rdf))) + "\n");
-    // For --append: what each document gave, and the options; written last, so that an
-    // interrupted build leaves the previous (consistent) one to append to.
-    await write(EXTRACTIONS_FILE, extractions.map(extractionLine));
-    await write(MANIFEST_FILE, JSON.stringify({ ...manifest, documents: extractions.length }, null, 2) + "\n");
-  }
-  const t1 = performance.now();
-  return {
-    model,
-    skipped,
-    files,
-    seconds: (t1 - t0) / 1000,
-    extracted,
-    timings: { extract: (tExtracted - t0) / 1000, merge: (tMerged - tExtracted) / 1000, write: (t1 - tMerged) / 1000 },
-  };
-}
+  if (opts.out) await removeStaleTemporaries(opts.out);
+  const work = opts.out ? await makeWorkFolder(opts.out) : await mkdtemp(join(tmpdir(), "diplograph-work-"));
+  try {
+    // Extractions sorted on disk by document id, then input order: an appended document with
+    // the id of an old one (or a later one with the id of an earlier) replaces it.
+    const budget = opts.sortBudget ? { budget: opts.sortBudget } : {};
+    const extractions = new SortedRuns(work, "extractions", budget);
+    let order = 0;
+    const record = (x: SerializedExtraction, n: number) => extractions.add(orderedKey(x.id, n), `${JSON.stringify(x.names)}\t${x.line}`);
+    let kept = 0;
+    if (opts.append) {
+      try {
+        for await (const x of readExtractionLines(opts.out as string)) {
+          await record(x, order++);
+          kept++;
+        }
+      } catch (e) {
+        throw e instanceof AppendError ? new BuildError(e.message) : e;
+      }
+    }
+    const first = order;
 
-/** The compiled worker (from dist/ when running from dist/, else the package's dist/). */
-function workerFile(): string {
-  const here = new URL("./extract/worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here.href;
-  return pathToFileURL(join(packageFolder("dist", "extract/worker.js"), "extract/worker.js")).href;
+    const skipped: SkippedInput[] = [];
+    const totalBytes = await inputBytes(inputs);
+    const workers =
+      opts.workers === "auto"
+        ? Math.max(1, Math.min(availableParallelism(), Math.ceil(totalBytes / (512 * 1024))))
+        : Math.max(1, Math.floor(opts.workers ?? 1));
+    const extracted = await extractInputs(inputs, {
+      home,
+      ...(opts.date ? { date: opts.date } : {}),
+      ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+      workers,
+      record: (x, n) => record(x, first + n),
+      skipped: (s) => void skipped.push(s),
+      progress: (p) => opts.onProgress?.({ documents: p.extracted, skipped: skipped.length, bytes: p.bytes, totalBytes, seconds: (performance.now() - t0) / 1000 }),
+    });
+    const tExtracted = performance.now();
+    if (opts.out && extracted + kept === 0) throw new BuildError(`no document could be read from ${inputs.join(", ")}${skipped.length ? ` (${describeSkipped(skipped)})` : ""}`);
+
+    const mergeOpts = { work, ...(opts.out ? { out: opts.out } : {}), ...(opts.base ? { base: opts.base } : {}), keepModel: opts.model !== false, ...budget };
+    let merged;
+    if (opts.out && opts.model === false) {
+      // A large build: on a worker with a capped heap (merge-worker.ts); if the entity table
+      // needs more, again here without the cap (the sorted extractions are still on disk).
+      try {
+        merged = await mergeOnWorker(extractions, mergeOpts, mergeHeapMB());
+      } catch (e) {
+        if (!(e instanceof Error) || !/out of memory|ERR_WORKER_OUT_OF_MEMORY/i.test(`${(e as NodeJS.ErrnoException).code ?? ""} ${e.message}`)) throw e;
+        await removeStaleTemporaries(opts.out, work);
+        merged = await mergeAndWrite(extractions, mergeOpts);
+      }
+    } else merged = await mergeAndWrite(extractions, mergeOpts);
+    const tMerged = performance.now();
+    const files = merged.files;
+    if (opts.out && merged.extractions) {
+      // For --append: what each document gave, and the options; written last, so that an
+      // interrupted build leaves the previous (consistent) one to append to.
+      await merged.extractions.commit();
+      files.push(merged.extractions.path);
+      const path = join(opts.out, MANIFEST_FILE);
+      await writeFileAtomic(path, JSON.stringify({ ...manifest, documents: merged.counts.documents }, null, 2) + "\n");
+      files.push(path);
+    }
+    const t1 = performance.now();
+    return {
+      model: merged.model,
+      counts: merged.counts,
+      skipped,
+      files,
+      seconds: (t1 - t0) / 1000,
+      extracted,
+      timings: { extract: (tExtracted - t0) / 1000, merge: (tMerged - tExtracted) / 1000, write: (t1 - tMerged) / 1000 },
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 /** Total size of the input files, for the progress ETA. */
@@ -237,12 +198,12 @@ async function inputBytes(inputs: string[]): Promise<number> {
 
 /** The one-line summary the CLI prints on stderr. */
 export function summaryLine(r: BuildResult): string {
-  const kept = r.model.documents.length - r.extracted;
+  const kept = r.counts.documents - r.extracted;
   const parts = [
-    `${r.extracted} document${r.extracted === 1 ? "" : "s"} read${kept > 0 ? ` (${r.model.documents.length} in the build)` : ""}`,
+    `${r.extracted} document${r.extracted === 1 ? "" : "s"} read${kept > 0 ? ` (${r.counts.documents} in the build)` : ""}`,
     `${r.skipped.length} skipped${r.skipped.length ? ` (${describeSkipped(r.skipped)})` : ""}`,
-    `${r.model.entities.length} entities`,
-    `${r.model.events.length} events`,
+    `${r.counts.entities} entities`,
+    `${r.counts.events} events`,
     `${r.seconds.toFixed(1)} s`,
   ];
   return `diplograph: ${parts.join(", ")}`;

@@ -51,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
         home: o.home,
         workers: o.workers ?? "auto",
         onProgress: progress.update,
+        // The files are the result: memory stays bounded (the model is not kept).
+        model: false,
         ...(o.append ? { append: true } : {}),
         ...(date ? { date } : {}),
         ...(o.base ? { base: o.base } : {}),

@@ -12,7 +12,8 @@ import { join } from "node:path";
 import type { Quad, Quad_Object } from "n3";
 import type { GraphModel } from "../model/types.js";
 import { packageFolder } from "../util/assets.js";
-import { DEFAULT_BASE, modelToQuads, type RdfOptions } from "./rdf.js";
+import { DEFAULT_BASE, type RdfOptions } from "./rdf.js";
+import { modelSources, namedGraphBlocks } from "./rdf-stream.js";
 import { NS } from "./vocabulary.js";
 
 type TermDefinition = string | { "@id": string; "@type"?: string; "@container"?: string };
@@ -53,6 +54,15 @@ class Compactor {
     this.prefixes.sort((a, b) => b[1].length - a[1].length);
   }
 
+  private readonly vocabulary = new Map<string, string>();
+
+  /** iri() of a vocabulary term (predicate, class, datatype), remembered: they recur. */
+  term(value: string): string {
+    let t = this.vocabulary.get(value);
+    if (t === undefined) this.vocabulary.set(value, (t = this.iri(value)));
+    return t;
+  }
+
   /** An IRI as prefix:local when the local part is plain, else as it is. */
   iri(value: string): string {
     for (const [p, ns] of this.prefixes) {
@@ -70,7 +80,7 @@ class Compactor {
     const dt = o.datatype.value;
     if (type && type === dt) return o.value;
     if (!type && dt === `${NS.xsd}string`) return o.value;
-    return { "@value": o.value, "@type": this.iri(dt) };
+    return { "@value": o.value, "@type": this.term(dt) };
   }
 
   node(subject: string, quads: Quad[]): JsonNode {
@@ -79,11 +89,11 @@ class Compactor {
     for (const q of quads) {
       const p = q.predicate.value;
       if (p === `${NS.rdf}type` && q.object.termType === "NamedNode") {
-        types.push(this.classTerms.get(q.object.value) ?? this.iri(q.object.value));
+        types.push(this.classTerms.get(q.object.value) ?? this.term(q.object.value));
         continue;
       }
       const def = this.properties.get(p);
-      const key = def?.term ?? this.iri(p);
+      const key = def?.term ?? this.term(p);
       if (def?.container === "@language" && q.object.termType === "Literal" && q.object.language) {
         const map = (node[key] ??= {}) as Record<string, string | string[]>;
         const had = map[q.object.language];
@@ -91,7 +101,7 @@ class Compactor {
         continue;
       }
       // A value a language map cannot hold goes under the property's IRI instead.
-      const k = def?.container === "@language" ? this.iri(p) : key;
+      const k = def?.container === "@language" ? this.term(p) : key;
       const v = this.value(q.object, def?.container === "@language" ? undefined : def?.type);
       const had = node[k];
       node[k] = had === undefined ? v : [...(Array.isArray(had) ? had : [had]), v];
@@ -120,11 +130,80 @@ export function quadsToJsonLd(quads: Quad[], context: Record<string, TermDefinit
   return { "@context": context, "@graph": top };
 }
 
+/**
+ * graph.jsonld written as the sorted quads come (export/rdf-stream.ts), a node at a time: the
+ * same bytes as jsonLdText of all of them (JSON.stringify with an indent of 1), with one named
+ * graph's nodes held at a time.
+ */
+export class JsonLdStreamWriter {
+  private readonly c: Compactor;
+  private elements = 0;
+  private graph = "";
+  private graphNodes: JsonNode[] = [];
+
+  constructor(private readonly context: Record<string, TermDefinition | number>) {
+    this.c = new Compactor(context);
+  }
+
+  /** The text before the first node. */
+  start(): string {
+    return `{\n "@context": ${indent(JSON.stringify(this.context, null, 1), " ")},\n "@graph": [`;
+  }
+
+  /** Text for the next quads (sorted, continuing the previous ones). */
+  add(quads: Quad[]): string {
+    let out = "";
+    for (let i = 0; i < quads.length; ) {
+      const q = quads[i] as Quad;
+      const g = q.graph.termType === "DefaultGraph" ? "" : q.graph.value;
+      const s = q.subject.value;
+      let j = i + 1;
+      while (j < quads.length && (quads[j] as Quad).subject.value === s && (quads[j] as Quad).graph.value === q.graph.value) j++;
+      const node = this.c.node(s, quads.slice(i, j));
+      i = j;
+      if (g !== this.graph) out += this.closeGraph();
+      this.graph = g;
+      if (g) this.graphNodes.push(node);
+      else out += this.element(node);
+    }
+    return out;
+  }
+
+  /** The text after the last node. */
+  end(): string {
+    return this.closeGraph() + (this.elements ? "\n ]\n}\n" : "]\n}\n");
+  }
+
+  private closeGraph(): string {
+    if (!this.graph) return "";
+    const text = this.element({ "@id": this.c.iri(this.graph), "@graph": this.graphNodes });
+    this.graphNodes = [];
+    this.graph = "";
+    return text;
+  }
+
+  /** A top-level element, indented as JSON.stringify(…, null, 1) does at that depth. */
+  private element(node: JsonNode): string {
+    // Inside [[…]] an object is at the depth of an element of the top "@graph": cut the brackets.
+    const text = JSON.stringify([[node]], null, 1);
+    return `${this.elements++ ? ",\n" : "\n"}${text.slice(5, -5)}`;
+  }
+}
+
+/** Each line after the first indented by `pad` (JSON strings hold no raw line breaks). */
+function indent(text: string, pad: string): string {
+  return text.replace(/\n/g, `\n${pad}`);
+}
+
 /** graph.jsonld's text from quads built with named graphs. */
 export function jsonLdText(namedQuads: Quad[], base?: string): string {
   return JSON.stringify(quadsToJsonLd(namedQuads, jsonLdContext(base)), null, 1) + "\n";
 }
 
 export async function toJsonLd(model: GraphModel, opts: Omit<RdfOptions, "namedGraphs"> = {}): Promise<string> {
-  return jsonLdText(modelToQuads(model, { ...opts, namedGraphs: true }), opts.base);
+  const w = new JsonLdStreamWriter(jsonLdContext(opts.base));
+  const parts = [w.start()];
+  for (const block of namedGraphBlocks(modelSources(model, opts).named, opts)) parts.push(w.add(block));
+  parts.push(w.end());
+  return parts.join("");
 }

@@ -15,11 +15,12 @@
  * same IRI in every build, and builds merge by plain union.
  */
 import { datePrecision } from "../model/dates.js";
-import { DataFactory, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from "n3";
+import { DataFactory, type NamedNode, type Quad, type Quad_Graph, type Quad_Object, type Quad_Subject } from "n3";
 import type { ContactEvent, DocumentInfo, Entity, GraphModel, Relation, Role, Source } from "../model/types.js";
 import { hasTraditional, normalizeText } from "../clean/normalize.js";
 import { shortHash, slugify } from "../model/ids.js";
 import { DG, NS } from "./vocabulary.js";
+import { sharedTerms } from "./n3-writer.js";
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
@@ -62,134 +63,237 @@ export function rdfPrefixes(base = DEFAULT_BASE): Record<string, string> {
 
 /** IRI helpers for data: the model's ids under the base. */
 export function dataIris(base = DEFAULT_BASE) {
-  const path = (id: string) => id.split("/").map(encodeURIComponent).join("/");
+  const path = (id: string) => (/^[A-Za-z0-9/_.!~*'()-]*$/.test(id) ? id : id.split("/").map(encodeURIComponent).join("/"));
+  // The same event and document come many times in a row (each source): remember the last.
+  let lastEvent = ["", ""];
+  let lastDocument = ["", ""];
   return {
     entity: (id: string) => `${base}${path(id)}`,
-    event: (id: string) => `${base}event/${path(id)}`,
-    document: (docId: string) => `${base}doc/${encodeURIComponent(docId)}`,
+    event: (id: string) => (lastEvent[0] === id && lastEvent[1] ? lastEvent[1] : (lastEvent = [id, `${base}event/${path(id)}`])[1]) as string,
+    document: (docId: string) => (lastDocument[0] === docId && lastDocument[1] ? lastDocument[1] : (lastDocument = [docId, `${base}doc/${encodeURIComponent(docId)}`])[1]) as string,
   };
 }
 
-/** All quads of the model, sorted (graph, subject, rdf:type first, predicate, object): byte-stable output. */
-export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
+/** Adds one statement (graph omitted: the default graph). */
+export type QuadSink = (s: Quad_Subject, p: NamedNode, o: Quad_Object, g?: Quad_Graph) => void;
+
+/**
+ * The statements of each part of the model: an entity (with its roles), a document, an event's
+ * description in one graph, one source span of an event. Shared by modelToQuads (all quads,
+ * sorted in memory) and the streaming writer (export/rdf-stream.ts), so both say the same.
+ */
+export function quadMaker(opts: RdfOptions = {}) {
   const base = opts.base ?? DEFAULT_BASE;
   const iris = dataIris(base);
-  const out: Quad[] = [];
+  // Named nodes of the vocabulary are made once; data IRIs per use.
+  const terms = new Map<string, NamedNode>();
+  const term = (iri: string): NamedNode => {
+    let t = terms.get(iri);
+    if (!t) {
+      terms.set(iri, (t = namedNode(iri)));
+      sharedTerms.add(t);
+    }
+    return t;
+  };
   const node = (iri: string) => namedNode(iri);
-  const entity = (id: string) => node(iris.entity(id));
+  // Entities recur in many statements: one node each (the entity table's size).
+  const entities = new Map<string, NamedNode>();
+  const entity = (id: string): NamedNode => {
+    let n = entities.get(id);
+    if (!n) {
+      entities.set(id, (n = node(iris.entity(id))));
+      sharedTerms.add(n);
+    }
+    return n;
+  };
   const graphOf = (docId: string | undefined): Quad_Graph => (opts.namedGraphs && docId !== undefined ? node(iris.document(docId)) : defaultGraph());
-  const add = (s: Quad_Subject, p: string, o: Quad_Object, g: Quad_Graph = defaultGraph()) => out.push(quad(s, node(p), o, g));
   const a = NS.rdf + "type";
   const dg = (local: string) => DG + local;
-  const typed = (value: string, datatype: string) => literal(value, node(NS.xsd + datatype));
+  // Keyed by the short constant name (its hash is kept), not a concatenated IRI.
+  const datatypes = new Map<string, NamedNode>();
+  const typed = (value: string, datatype: string) => {
+    let dt = datatypes.get(datatype);
+    if (!dt) datatypes.set(datatype, (dt = term(NS.xsd + datatype)));
+    return literal(value, dt);
+  };
+  const relationTerms = new Map<string, NamedNode>();
+  const relationTerm = (local: string) => {
+    let t = relationTerms.get(local);
+    if (!t) relationTerms.set(local, (t = term(dg(local))));
+    return t;
+  };
+  const V = {
+    type: term(a),
+    label: term(NS.rdfs + "label"),
+    altLabel: term(NS.skos + "altLabel"),
+    iso3166Alpha2: term(dg("iso3166Alpha2")),
+    sameAs: term(NS.owl + "sameAs"),
+    holdsRole: term(dg("holdsRole")),
+    person: term(dg("person")),
+    title: term(dg("title")),
+    of: term(dg("of")),
+    then: term(dg("then")),
+    fileName: term(dg("fileName")),
+    dcTitle: term(NS.dcterms + "title"),
+    dcDate: term(NS.dcterms + "date"),
+    url: term(NS.schema + "url"),
+    participant: term(dg("participant")),
+    initiator: term(dg("initiator")),
+    date: term(dg("date")),
+    hasTime: term(NS.time + "hasTime"),
+    amount: term(dg("amount")),
+    value: term(NS.schema + "value"),
+    currency: term(NS.schema + "currency"),
+    wasDerivedFrom: term(NS.prov + "wasDerivedFrom"),
+    source: term(dg("source")),
+    hasSource: term(NS.oa + "hasSource"),
+    hasSelector: term(NS.oa + "hasSelector"),
+    start: term(NS.oa + "start"),
+    end: term(NS.oa + "end"),
+    exact: term(NS.oa + "exact"),
+  };
 
-  for (const e of model.entities) addEntity(e);
-  for (const d of model.documents) addDocument(d);
-  for (const ev of model.events) addEvent(ev);
-  return sortQuads(dedupe(out));
-
-  function addEntity(e: Entity): void {
+  function addEntity(add: QuadSink, e: Entity): void {
     const s = entity(e.id);
-    add(s, a, node(dg(e.type)));
-    add(s, NS.rdfs + "label", literal(e.label, "zh"));
-    if (e.labelEn) add(s, NS.rdfs + "label", literal(e.labelEn, "en"));
+    add(s, V.type, term(dg(e.type)));
+    add(s, V.label, literal(e.label, "zh"));
+    if (e.labelEn) add(s, V.label, literal(e.labelEn, "en"));
     const simplified = normalizeText(e.label);
     let traditionalLabel = false;
     for (const alias of e.aliases) {
       const lang = aliasLanguage(alias);
       // The (first) traditional spelling of the label itself is its zh-Hant label; the rest are altLabels.
       if (lang === "zh-Hant" && !traditionalLabel && normalizeText(alias) === simplified) {
-        add(s, NS.rdfs + "label", literal(alias, lang));
+        add(s, V.label, literal(alias, lang));
         traditionalLabel = true;
-      } else add(s, NS.skos + "altLabel", lang ? literal(alias, lang) : literal(alias));
+      } else add(s, V.altLabel, lang ? literal(alias, lang) : literal(alias));
     }
-    if (e.type === "Country" && e.codes?.iso2) add(s, dg("iso3166Alpha2"), literal(e.codes.iso2));
-    if (e.codes?.wikidata) add(s, NS.owl + "sameAs", node(`http://www.wikidata.org/entity/${e.codes.wikidata}`));
-    for (const r of e.roles) addRole(e, r);
+    if (e.type === "Country" && e.codes?.iso2) add(s, V.iso3166Alpha2, literal(e.codes.iso2));
+    if (e.codes?.wikidata) add(s, V.sameAs, node(`http://www.wikidata.org/entity/${e.codes.wikidata}`));
+    for (const r of e.roles) addRole(add, e, r);
   }
 
-  function addRole(e: Entity, r: Role): void {
+  function addRole(add: QuadSink, e: Entity, r: Role): void {
     const s = entity(e.id);
-    const personLocal = e.id.slice(e.id.indexOf("/") + 1);
-    const role = node(`${base}role/${personLocal}--${slugify(r.titleEn ?? r.title)}--${r.of.id.replace("/", "-")}`);
-    add(s, dg("holdsRole"), role);
-    add(role, a, node(dg("Role")));
-    add(role, dg("person"), s);
-    add(role, dg("title"), literal(r.title, "zh"));
-    if (r.titleEn) add(role, dg("title"), literal(r.titleEn, "en"));
-    add(role, dg("of"), entity(r.of.id));
-    if (r.then) add(role, dg("then"), typed("true", "boolean"));
+    const role = node(roleIri(e, r));
+    add(s, V.holdsRole, role);
+    add(role, V.type, term(dg("Role")));
+    add(role, V.person, s);
+    add(role, V.title, literal(r.title, "zh"));
+    if (r.titleEn) add(role, V.title, literal(r.titleEn, "en"));
+    add(role, V.of, entity(r.of.id));
+    if (r.then) add(role, V.then, typed("true", "boolean"));
   }
 
-  function addDocument(d: DocumentInfo): void {
+  // Titles are few and their pinyin slow to make: one slug each.
+  const titleSlugs = new Map<string, string>();
+  function roleIri(e: Entity, r: Role): string {
+    const personLocal = e.id.slice(e.id.indexOf("/") + 1);
+    const title = r.titleEn ?? r.title;
+    let slug = titleSlugs.get(title);
+    if (slug === undefined) titleSlugs.set(title, (slug = slugify(title)));
+    return `${base}role/${personLocal}--${slug}--${r.of.id.replace("/", "-")}`;
+  }
+
+  function addDocument(add: QuadSink, d: DocumentInfo): void {
     const s = node(iris.document(d.id));
     const g = graphOf(d.id);
-    add(s, a, node(dg("Document")), g);
-    add(s, NS.rdfs + "label", literal(d.id), g);
-    add(s, dg("fileName"), literal(d.id), g);
-    if (d.title) add(s, NS.dcterms + "title", literal(d.title, d.traditional ? "zh-Hant" : "zh"), g);
-    if (d.date) add(s, NS.dcterms + "date", typed(d.date, "date"), g);
-    if (d.url) add(s, NS.schema + "url", typed(d.url, "anyURI"), g);
+    add(s, V.type, term(dg("Document")), g);
+    add(s, V.label, literal(d.id), g);
+    add(s, V.fileName, literal(d.id), g);
+    if (d.title) add(s, V.dcTitle, literal(d.title, d.traditional ? "zh-Hant" : "zh"), g);
+    if (d.date) add(s, V.dcDate, typed(d.date, "date"), g);
+    if (d.url) add(s, V.url, typed(d.url, "anyURI"), g);
   }
 
-  function addEvent(ev: ContactEvent): void {
+  /** The direct edge(s) between the parties, as stated in graph `g`. */
+  function addEdges(add: QuadSink, ev: ContactEvent, g: Quad_Graph): void {
+    const terms = RELATION_TERMS[ev.relation];
+    const subject = entity(ev.subject.id);
+    const object = entity(ev.object.id);
+    add(subject, relationTerm(terms.edge), object, g);
+    if (terms.symmetric) add(object, relationTerm(terms.edge), subject, g);
+  }
+
+  /** The event node and its time and amount nodes, as stated in graph `g` (edges apart). */
+  function addEventNode(add: QuadSink, ev: ContactEvent, g: Quad_Graph): void {
     const s = node(iris.event(ev.id));
     const terms = RELATION_TERMS[ev.relation];
     const subject = entity(ev.subject.id);
     const object = entity(ev.object.id);
-    const docs = [...new Set(ev.sources.map((x) => x.doc))];
-    // The event and its direct edge are stated by each document that reports it.
-    for (const d of opts.namedGraphs ? docs : [undefined]) {
-      const g = graphOf(d);
-      add(subject, dg(terms.edge), object, g);
-      if (terms.symmetric) add(object, dg(terms.edge), subject, g);
-      add(s, a, node(dg(terms.eventClass)), g);
-      add(s, NS.rdfs + "label", literal(`${ev.subject.label} ${RELATION_ZH[ev.relation]} ${ev.object.label}${ev.date ? ` ${ev.date}` : ""}`, "zh"), g);
-      add(s, dg("participant"), subject, g);
-      add(s, dg("participant"), object, g);
-      if (terms.parties) {
-        add(s, dg(terms.parties[0]), subject, g);
-        add(s, dg(terms.parties[1]), object, g);
-      }
-      if (ev.initiator) add(s, dg("initiator"), entity(ev.initiator.id), g);
-      if (ev.date) {
-        // The datatype says the precision: a day, a month or a year.
-        const [datatype, position] = DATE_TERMS[datePrecision(ev.date) ?? "day"];
-        add(s, dg("date"), typed(ev.date, datatype), g);
-        const instant = node(`${s.value}/time`);
-        add(s, NS.time + "hasTime", instant, g);
-        add(instant, a, node(NS.time + "Instant"), g);
-        add(instant, NS.time + position, typed(ev.date, datatype), g);
-      }
-      if (ev.amount) {
-        const amount = node(`${s.value}/amount`);
-        add(s, dg("amount"), amount, g);
-        add(amount, a, node(NS.schema + "MonetaryAmount"), g);
-        add(amount, NS.schema + "value", typed(decimal(ev.amount.value), "decimal"), g);
-        add(amount, NS.schema + "currency", literal(ev.amount.currency), g);
-      }
+    add(s, V.type, relationTerm(terms.eventClass), g);
+    add(s, V.label, literal(`${ev.subject.label} ${RELATION_ZH[ev.relation]} ${ev.object.label}${ev.date ? ` ${ev.date}` : ""}`, "zh"), g);
+    add(s, V.participant, subject, g);
+    add(s, V.participant, object, g);
+    if (terms.parties) {
+      add(s, relationTerm(terms.parties[0]), subject, g);
+      add(s, relationTerm(terms.parties[1]), object, g);
     }
-    for (const src of ev.sources) addSource(s.value, src);
+    if (ev.initiator) add(s, V.initiator, entity(ev.initiator.id), g);
+    if (ev.date) {
+      // The datatype says the precision: a day, a month or a year.
+      const [datatype, position] = DATE_TERMS[datePrecision(ev.date) ?? "day"];
+      add(s, V.date, typed(ev.date, datatype), g);
+      const instant = node(`${s.value}/time`);
+      add(s, V.hasTime, instant, g);
+      add(instant, V.type, term(NS.time + "Instant"), g);
+      add(instant, term(NS.time + position), typed(ev.date, datatype), g);
+    }
+    if (ev.amount) {
+      const amount = node(`${s.value}/amount`);
+      add(s, V.amount, amount, g);
+      add(amount, V.type, term(NS.schema + "MonetaryAmount"), g);
+      add(amount, V.value, typed(decimal(ev.amount.value), "decimal"), g);
+      add(amount, V.currency, literal(ev.amount.currency), g);
+    }
   }
 
-  function addSource(eventIri: string, src: Source): void {
+  /** One source sentence of an event, in its document's graph. */
+  function addSource(add: QuadSink, ev: ContactEvent, src: Source): void {
+    const eventIri = iris.event(ev.id);
     const g = graphOf(src.doc);
     const span = node(`${eventIri}/source/${shortHash(src.doc, 8)}-${src.start}-${src.end}`);
     const doc = node(iris.document(src.doc));
-    add(node(eventIri), NS.prov + "wasDerivedFrom", doc, g);
-    add(node(eventIri), dg("source"), span, g);
-    add(span, a, node(dg("SourceSpan")), g);
-    add(span, NS.oa + "hasSource", doc, g);
+    const e = node(eventIri);
+    add(e, V.wasDerivedFrom, doc, g);
+    add(e, V.source, span, g);
+    add(span, V.type, term(dg("SourceSpan")), g);
+    add(span, V.hasSource, doc, g);
     const position = node(`${span.value}/position`);
     const quote = node(`${span.value}/quote`);
-    add(span, NS.oa + "hasSelector", position, g);
-    add(span, NS.oa + "hasSelector", quote, g);
-    add(position, a, node(NS.oa + "TextPositionSelector"), g);
-    add(position, NS.oa + "start", typed(String(src.start), "nonNegativeInteger"), g);
-    add(position, NS.oa + "end", typed(String(src.end), "nonNegativeInteger"), g);
-    add(quote, a, node(NS.oa + "TextQuoteSelector"), g);
-    add(quote, NS.oa + "exact", literal(src.text), g);
+    add(span, V.hasSelector, position, g);
+    add(span, V.hasSelector, quote, g);
+    add(position, V.type, term(NS.oa + "TextPositionSelector"), g);
+    add(position, V.start, typed(String(src.start), "nonNegativeInteger"), g);
+    add(position, V.end, typed(String(src.end), "nonNegativeInteger"), g);
+    add(quote, V.type, term(NS.oa + "TextQuoteSelector"), g);
+    add(quote, V.exact, literal(src.text), g);
   }
+
+  /** The whole event: edges and node in each reporting document's graph (or the default one), and its sources. */
+  function addEvent(add: QuadSink, ev: ContactEvent): void {
+    const docs = opts.namedGraphs ? [...new Set(ev.sources.map((x) => x.doc))] : [undefined];
+    // The event and its direct edge are stated by each document that reports it.
+    for (const d of docs) {
+      const g = graphOf(d);
+      addEdges(add, ev, g);
+      addEventNode(add, ev, g);
+    }
+    for (const src of ev.sources) addSource(add, ev, src);
+  }
+
+  return { iris, term, graphOf, entityNode: entity, roleIri, addEntity, addRole, addDocument, addEdges, addEventNode, addSource, addEvent };
+}
+
+/** All quads of the model, sorted (graph, subject, rdf:type first, predicate, object): byte-stable output. */
+export function modelToQuads(model: GraphModel, opts: RdfOptions = {}): Quad[] {
+  const out: Quad[] = [];
+  const make = quadMaker(opts);
+  const add: QuadSink = (s, p, o, g = defaultGraph()) => void out.push(quad(s, p, o, g));
+  for (const e of model.entities) make.addEntity(add, e);
+  for (const d of model.documents) make.addDocument(add, d);
+  for (const ev of model.events) make.addEvent(add, ev);
+  return sortQuads(dedupe(out));
 }
 
 const RELATION_ZH: Record<Relation, string> = { called: "通电话", met: "会见", wrote_to: "致函", pledged_to: "认捐" };
@@ -205,14 +309,15 @@ function decimal(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(6).replace(/0+$/, "").replace(/\.$/, "");
 }
 
-function termKey(q: Quad): string {
+/** The sort key of a quad: graph, subject, rdf:type first, predicate, object. */
+export function termKey(q: Quad): string {
   const o = q.object;
   const obj = o.termType === "Literal" ? `"${o.value}"@${o.language}^^${o.datatype.value}` : o.value;
   // rdf:type sorts first among a subject's statements.
   return `${q.graph.value}\u0000${q.subject.value}\u0000${q.predicate.value === NS.rdf + "type" ? "" : q.predicate.value}\u0000${obj}`;
 }
 
-function dedupe(quads: Quad[]): Quad[] {
+export function dedupe(quads: Quad[]): Quad[] {
   const seen = new Map<string, Quad>();
   for (const q of quads) seen.set(termKey(q), q);
   return [...seen.values()];

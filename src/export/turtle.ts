@@ -5,12 +5,19 @@
  */
 import { Writer, type Quad } from "n3";
 import type { GraphModel } from "../model/types.js";
-import { modelToQuads, rdfPrefixes, type RdfOptions } from "./rdf.js";
+import { rdfPrefixes, type RdfOptions } from "./rdf.js";
+import { memoWriter } from "./n3-writer.js";
+import { defaultGraphBlocks, modelSources, namedGraphBlocks } from "./rdf-stream.js";
 
 type Format = "Turtle" | "N-Quads" | "TriG";
 
-function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "namedGraphs">): Promise<string> {
-  return writeQuads(modelToQuads(model, { ...opts, namedGraphs: format !== "Turtle" }), format, opts.base);
+async function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "namedGraphs">): Promise<string> {
+  const writer = memoWriter(undefined, format === "N-Quads" ? { format } : { format, prefixes: rdfPrefixes(opts.base) });
+  // Quads a block at a time, already in order (export/rdf-stream.ts).
+  const sources = modelSources(model, opts);
+  const blocks = format === "Turtle" ? defaultGraphBlocks(sources.flat, opts) : namedGraphBlocks(sources.named, opts);
+  for (const block of blocks) for (const q of block) writer.addQuad(q);
+  return new Promise((resolve, reject) => writer.end((err, result) => (err ? reject(err) : resolve(result))));
 }
 
 /** Already-sorted quads in one of n3's formats (prefixes for Turtle and TriG). */

@@ -4,10 +4,9 @@
  * manifest (build.json) with the options the build was made with.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { join } from "node:path";
 import type { DocEntity, DocumentExtraction } from "../extract/document.js";
+import { fileLines } from "../store/sorted-runs.js";
 
 export const EXTRACTIONS_FILE = "extractions.jsonl";
 export const MANIFEST_FILE = "build.json";
@@ -30,6 +29,27 @@ export function extractionLine(x: DocumentExtraction): string {
   return JSON.stringify({ info: x.info, entities, events: x.events }) + "\n";
 }
 
+/** A document's extraction as the build carries it: its line, and the person names it gives (they decide persons' ids). */
+export interface SerializedExtraction {
+  id: string;
+  names: string[];
+  /** extractionLine, without the line break. */
+  line: string;
+}
+
+export function serializeExtraction(x: DocumentExtraction): SerializedExtraction {
+  const names = new Set<string>();
+  for (const e of x.entities.values()) if (e.type === "Person") names.add(e.label);
+  return { id: x.info.id, names: [...names], line: extractionLine(x).slice(0, -1) };
+}
+
+/** The document info's JSON text inside an extraction line (JSON.stringify(info): the line starts with it). */
+export function infoText(line: string): string {
+  const prefix = '{"info":';
+  // Quotes inside JSON strings are escaped, so the first ,"entities": ends the info object.
+  return line.slice(prefix.length, line.indexOf(',"entities":', prefix.length));
+}
+
 export function parseExtraction(line: string): DocumentExtraction {
   const raw = JSON.parse(line) as { info: DocumentExtraction["info"]; entities: SerializedEntity[]; events: DocumentExtraction["events"] };
   const entities = new Map<string, DocEntity>();
@@ -37,8 +57,8 @@ export function parseExtraction(line: string): DocumentExtraction {
   return { info: raw.info, entities, events: raw.events };
 }
 
-/** The extractions and manifest of an existing build, for --append. */
-export async function readExtractions(dir: string): Promise<{ manifest: BuildManifest; extractions: DocumentExtraction[] }> {
+/** The manifest of an existing build, for --append (checked before anything is read). */
+export function readManifest(dir: string): BuildManifest {
   const manifestPath = join(dir, MANIFEST_FILE);
   const path = join(dir, EXTRACTIONS_FILE);
   if (!existsSync(manifestPath) || !existsSync(path)) throw new AppendError(`${dir}: not a build folder to append to (no ${MANIFEST_FILE} and ${EXTRACTIONS_FILE}); run a full build first`);
@@ -49,16 +69,24 @@ export async function readExtractions(dir: string): Promise<{ manifest: BuildMan
     throw new AppendError(`${manifestPath}: not valid JSON`);
   }
   if (manifest.diplograph !== STORE_VERSION) throw new AppendError(`${manifestPath}: made by another version of Diplograph (store ${manifest.diplograph}, this one reads ${STORE_VERSION}); run a full build`);
-  const extractions: DocumentExtraction[] = [];
+  return manifest;
+}
+
+/** The extractions of an existing build, a line at a time, for --append. */
+export async function* readExtractionLines(dir: string): AsyncGenerator<SerializedExtraction> {
+  const path = join(dir, EXTRACTIONS_FILE);
   let n = 0;
-  for await (const line of createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity })) {
+  for (const line of fileLines(path)) {
     n++;
     if (!line.trim()) continue;
+    let x: DocumentExtraction;
     try {
-      extractions.push(parseExtraction(line));
+      x = parseExtraction(line);
     } catch {
       throw new AppendError(`${path}:${n}: not a valid extraction line; run a full build`);
     }
+    const names = new Set<string>();
+    for (const e of x.entities.values()) if (e.type === "Person") names.add(e.label);
+    yield { id: x.info.id, names: [...names], line };
   }
-  return { manifest, extractions };
 }
