@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { extractText, summaries } from "./helpers/extract.js";
 
 const entityLabels = (text: string, opts: { date?: string } = {}) => extractText(text, opts).entities.map((e) => [e.label, ...e.aliases]);
+/** Each person of a text with its roles, as title@holder. */
+const roles = (text: string) => Object.fromEntries(extractText(text).entities.filter((e) => e.type === "Person").map((e) => [e.label, e.roles.map((r) => `${r.title}@${r.of.label}`)]));
 
 describe("text damage", () => {
   it("pinyin glosses inside words are dropped, and the source span still points into the original", () => {
@@ -254,7 +256,6 @@ describe("asides in other Latin-script languages", () => {
 });
 
 describe("roles in a list of one country's office holders", () => {
-  const roles = (text: string) => Object.fromEntries(extractText(text).entities.filter((e) => e.type === "Person").map((e) => [e.label, e.roles.map((r) => `${r.title}@${r.of.label}`)]));
 
   it("posts after the first item are of the list's country, not of the home country", () => {
     const r = roles("2022年3月8日，全国政协主席汪洋分别与智利众议院议长何塞·维加、总理博里奇和外长乌尔塔多会面。");
@@ -291,7 +292,6 @@ describe("dates that lost a character", () => {
 });
 
 describe("posts held together", () => {
-  const roles = (text: string) => Object.fromEntries(extractText(text).entities.filter((e) => e.type === "Person").map((e) => [e.label, e.roles.map((r) => `${r.title}@${r.of.label}`)]));
 
   it("第一副总理兼外长 is a role as written, beside each post", () => {
     expect(roles("2022年5月9日，王毅会见黑山第一副总理兼外长米洛。")["米洛"]?.sort()).toEqual(["外长@黑山", "第一副总理@黑山", "第一副总理兼外长@黑山"]);
@@ -339,7 +339,6 @@ describe("donations received, listed by giver", () => {
 });
 
 describe("roles from the wider sentence", () => {
-  const roles = (text: string) => Object.fromEntries(extractText(text).entities.filter((e) => e.type === "Person").map((e) => [e.label, e.roles.map((r) => `${r.title}@${r.of.label}`)]));
 
   it("a post someone takes (当选, 连任, 出任) is their role; 她 is the person named last", () => {
     const r = roles("2019年5月20日，国务院总理李强致电安东尼·诺曼，祝贺她连任澳大利亚总理。同日，白宫提名加州州长纽曼出任美国驻华大使。");
