@@ -119,11 +119,7 @@ export class EventStage extends DiscourseStage {
           const prevCue = cues[c - 1];
           if (prevCue && prevCue.entry.relation === cue.entry.relation && /^[、和或及与]$/.test(norm.slice(prevCue.end, cue.start))) continue;
           // A pledge written without its recipient (在已接收的捐款中，A公司捐款…) goes to the organization last said to receive.
-          const frame =
-            this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject) ??
-            (cue.entry.relation === "pledged_to" && (receiver ?? lastRecipient) && !this.writesRecipient(a, cue.start, clauseTokens) && scanAmounts(norm, lex.data.currencies, cue.end, b).length ? { subjectSlot: [a, cue.start] as [number, number], objects: [{ key: (receiver ?? lastRecipient) as string }], objectStart: cue.end, implicit: true } : undefined) ??
-            (cue.entry.relation === "wrote_to" && endsClause(norm.slice(cue.end, b)) ? this.addresseeInPurpose(cue, a, clauses[ci + 1], s, speaker, lastSubject) : undefined) ??
-            (cue.entry.relation === "wrote_to" && rel.replyCues.includes(cue.entry.word) && endsClause(norm.slice(cue.end, b)) ? { subjectSlot: [a, cue.start] as [number, number], objects: [] as Participant[], objectStart: cue.end, reply: true } : undefined);
+          const frame = this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject) ?? this.unwrittenObjectFrame(cue, a, b, clauseTokens, receiver ?? lastRecipient, () => this.addresseeInPurpose(cue, a, clauses[ci + 1], s, speaker, lastSubject));
           const earlierCueEnd = previousCueEnd;
           previousCueEnd = cue.end;
           if (!frame) continue;
@@ -246,6 +242,19 @@ export class EventStage extends DiscourseStage {
       }
     }
     return events;
+  }
+
+  /**
+   * A frame for a cue whose object is not written after it: a pledge to the organization said to
+   * receive (or the recipient of the pledge reported last), the addressee after a word of purpose
+   * (致电，祝贺X), or — for a reply (复电) — whoever wrote last, found once the subject is known.
+   */
+  protected unwrittenObjectFrame(cue: { start: number; end: number; entry: CueEntry }, a: number, b: number, tokens: Token[], recipient: string | undefined, purpose: () => ReturnType<EventStage["addresseeInPurpose"]>) {
+    const slot: [number, number] = [a, cue.start];
+    const { relation, word } = cue.entry;
+    if (relation === "pledged_to" && recipient && !this.writesRecipient(a, cue.start, tokens) && scanAmounts(this.norm, this.lex.data.currencies, cue.end, b).length) return { subjectSlot: slot, objects: [{ key: recipient }], objectStart: cue.end, implicit: true as const };
+    if (relation !== "wrote_to" || !endsClause(this.norm.slice(cue.end, b))) return undefined;
+    return purpose() ?? (this.lex.data.relations.replyCues.includes(word) ? { subjectSlot: slot, objects: [] as Participant[], objectStart: cue.end, reply: true as const } : undefined);
   }
 
   /**
