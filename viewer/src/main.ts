@@ -223,10 +223,16 @@ function open(graph: ViewGraph, source: string): void {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   type Data = any;
+  // The focus may name a node the graph does not hold yet: on a large build, one searched for
+  // whose neighbourhood is still on its way from the server.
+  // (A declaration, not a const: the renderer made above calls the reducers at once.)
+  function adjacent(g: { hasNode(n: string): boolean; areNeighbors(a: string, b: string): boolean }, a: string, b: string): boolean {
+    return g.hasNode(a) && g.hasNode(b) && g.areNeighbors(a, b);
+  }
   function personNode(node: string, data: Data): Data {
     if (!vis.nodes.has(node)) return { ...data, hidden: true };
     const focus = focusNode();
-    if (focus && focus !== node && !graph.areNeighbors(focus, node)) return { ...data, color: "#d8dbe0", label: "", zIndex: 0 };
+    if (focus && focus !== node && !adjacent(graph, focus, node)) return { ...data, color: "#d8dbe0", label: "", zIndex: 0 };
     if (focus === node) return { ...data, highlighted: true, zIndex: 2 };
     return { ...data, zIndex: 1 };
   }
@@ -251,7 +257,7 @@ function open(graph: ViewGraph, source: string): void {
     const size = 5 + 4 * Math.sqrt(w);
     const label = state.lang === "en" && data.labelEn ? data.labelEn : data.label;
     const focus = focusNode();
-    if (focus && focus !== node && !countryGraph?.areNeighbors(focus, node)) return { ...data, size, label, color: "#d8dbe0", zIndex: 0 };
+    if (focus && focus !== node && !(countryGraph && adjacent(countryGraph, focus, node))) return { ...data, size, label, color: "#d8dbe0", zIndex: 0 };
     return { ...data, size, label, forceLabel: weights.actors.size <= 60, highlighted: focus === node, zIndex: focus === node ? 2 : 1 };
   }
   function countryEdge(edge: string, data: Data): Data {
