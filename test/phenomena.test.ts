@@ -498,3 +498,10 @@ describe("seats of government", () => {
     expect(m.entities.find((e) => e.label === "白宫")?.type).toBe("Place");
   });
 });
+
+describe("a delegation whose members are named as they speak", () => {
+  it("会见美国众议院…代表团 … 卡森等议员表示: the meeting is with the member named", () => {
+    const m = extractText("2019年3月22日，全国人大常委会委员长赵乐际在人民大会堂会见美国众议院友好小组代表团。\n赵乐际说，合作是双方最佳的选择。\n卡森等议员积极评价中方的政策。");
+    expect(summaries(m)).toEqual(["met 赵乐际—卡森 2019-03-22"]);
+  });
+});

@@ -15,6 +15,8 @@ export interface DelegationWords {
   leaderBetween: { open: string; close: string }[];
   /** Words after which the members are listed (成员包括, 还包括). */
   membersAfter: string[];
+  /** Words right after a person who is one of the group (拉森等议员, X一行), read when no leader or member is named otherwise. */
+  membersBefore?: string[];
 }
 
 export interface SentenceTokens {
@@ -29,9 +31,11 @@ export function findDelegation(norm: string, sentences: SentenceTokens[], words:
   const add = (name: string) => {
     if (!persons.includes(name)) persons.push(name);
   };
+  let groupNamed = false;
   for (const s of sentences) {
     const text = norm.slice(s.start, s.end);
     if (!words.groups.some((g) => text.includes(g)) && !words.membersAfter.some((m) => text.includes(m))) continue;
+    groupNamed = true;
     const people = s.tokens.filter((t): t is Extract<Token, { kind: "person" }> => t.kind === "person");
     // 以X为团长的…
     for (const { open, close } of words.leaderBetween) {
@@ -59,6 +63,12 @@ export function findDelegation(norm: string, sentences: SentenceTokens[], words:
       if (at < 0) continue;
       const from = s.start + at + w.length;
       for (const p of people) if (p.start >= from && !lex.speechVerbs.matchesAt(norm, p.end)) add(p.name);
+    }
+  }
+  // 会见美国众议院代表团 … 拉森等议员表示: the group's members named as they speak.
+  if (groupNamed && !persons.length) {
+    for (const s of sentences) {
+      for (const t of s.tokens) if (t.kind === "person" && (words.membersBefore ?? []).some((w) => norm.startsWith(w, t.end))) add(t.name);
     }
   }
   return persons;

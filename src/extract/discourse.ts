@@ -13,6 +13,8 @@ import { RoleStage } from "./roles.js";
 import { PERSON, type Participant } from "./state.js";
 import { tagWords } from "./jieba.js";
 
+const DELEGATION_TAIL = 16;
+
 export class DiscourseStage extends RoleStage {
   /** The organization mentioned last before `pos` (该会 refers to it). */
   protected organizationMentionedBefore(pos: number): string | undefined {
@@ -165,6 +167,11 @@ export class DiscourseStage extends RoleStage {
       if (!key || out.some((p) => p.key === key)) continue;
       const side = g.some((t) => t.kind === "entity" && t.entity.id === key && t.entity.type === "Country" && this.norm[t.end - 1] === "方");
       out.push(side ? { key, side } : { key });
+    }
+    // 会见美国众议院…代表团: the head of the phrase is the delegation, not the country before it.
+    if (out.length && this.delegation.length && last && out.every((p) => !p.key.startsWith(PERSON))) {
+      const tail = this.norm.slice(last.end, end);
+      if (this.lex.data.relations.delegation.groups.some((g) => tail.includes(g) && tail.indexOf(g) <= DELEGATION_TAIL)) return this.delegation.map((name) => ({ key: PERSON + name }));
     }
     if (!out.length) {
       const text = this.norm.slice(start, end);

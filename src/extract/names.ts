@@ -106,6 +106,8 @@ function readsAsName(s: string, lex: Lexicon): boolean {
     if (family.end >= 2 && s.length === 4 && tags.length > 1) return true;
   }
   if (tags.some((t) => t.word.length >= 2 && CUT_TAGS.has(t.tag))) return false;
+  // Two transliteration characters that jieba knows as no word at all (拉森, 萨勒).
+  if (s.length === 2 && tags.length === 1 && tags[0]?.tag === "x" && [...s].every((c) => lex.transliteration.has(c))) return true;
   const translit = [...s].filter((c) => lex.transliteration.has(c)).length;
   return s.length >= 3 && translit / s.length >= 0.8 && tags.some((t) => NAME_TAGS.has(t.tag) || t.tag === "x" || t.word.length === 1);
 }
