@@ -78,6 +78,8 @@ export class EventStage extends DiscourseStage {
       pendingDate = null;
       previousSentenceDate = [...dates].reverse().find((d) => d.date && !d.rangeEnd)?.date ?? null;
 
+      // The last full date written before a position of the sentence, else the list's.
+      const dateBefore = (pos: number) => [...dates].reverse().find((d) => d.pos < pos && d.date && !d.rangeEnd)?.date ?? listDate;
       const clauses = splitClauses(norm, s);
       let sentenceTopic: string | undefined;
       for (let ci = 0; ci < clauses.length; ci++) {
@@ -104,8 +106,7 @@ export class EventStage extends DiscourseStage {
         receiver = this.receiverIn(clauseTokens, b) ?? receiver;
         // 佐科总统致习主席的信函: a letter named by its sender and addressee.
         for (const letter of this.lettersNamed(a, b, clauseTokens)) {
-          const date = [...dates].reverse().find((d) => d.pos < letter.at && d.date && !d.rangeEnd)?.date ?? listDate;
-          events.push({ relation: "wrote_to", subject: letter.from, object: letter.to, initiator: null, date, amount: null, spans: [this.sourceSpan(s)] });
+          events.push({ relation: "wrote_to", subject: letter.from, object: letter.to, initiator: null, date: dateBefore(letter.at), amount: null, spans: [this.sourceSpan(s)] });
         }
         const cues = this.cuesIn(a, b, clauseTokens);
         let previousSubjects: Participant[] = [];
@@ -151,7 +152,7 @@ export class EventStage extends DiscourseStage {
           // 一些外国政府和领导人致电X: the senders are written, unnamed: nobody else is taken for them.
           if (!subjects.length && this.namesUnnamedSenders(sa, sb)) {
             const addressee = frame.objects[0];
-            if (cue.entry.relation === "wrote_to" && addressee && frame.objects.length === 1) roundup = { object: addressee.key, date: [...dates].reverse().find((d) => d.pos < cue.start && d.date && !d.rangeEnd)?.date ?? listDate };
+            if (cue.entry.relation === "wrote_to" && addressee && frame.objects.length === 1) roundup = { object: addressee.key, date: dateBefore(cue.start) };
             continue;
           }
           if (!subjects.length && fieldSubject) subjects = [{ key: fieldSubject }];

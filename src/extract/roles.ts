@@ -12,7 +12,6 @@ import { MentionStage } from "./mentions.js";
 
 const LIST_SEPARATORS = new Set(["、", "和", "及", "以及", "与"]);
 const MAX_BODY = 6;
-const MAX_PARTY = 6;
 
 export class RoleStage extends MentionStage {
   /** The person named last, for 他/她 in 祝贺她连任英国首相. */
@@ -169,7 +168,7 @@ export class RoleStage extends MentionStage {
     let rest = between;
     for (let m = modifiers.find((w) => rest.startsWith(w)); m; m = modifiers.find((w) => rest.startsWith(w))) rest = rest.slice(m.length);
     // 美国|民主党|众议员: the party is not part of the post.
-    if (rest.length <= MAX_PARTY && partySuffixes.some((w) => rest.endsWith(w)) && /^\p{Script=Han}+$/u.test(rest)) rest = "";
+    if (partySuffixes.some((w) => rest.endsWith(w)) && this.qualifiesPost(rest)) rest = "";
     if (rest === "") return between === "" ? undefined : "";
     if (!this.qualifiesPost(rest) || this.lex.names.matchesAt(rest, 0)) return undefined;
     return prefixes.some((w) => rest.startsWith(w)) || bodySuffixes.some((w) => rest.endsWith(w)) ? rest : undefined;
