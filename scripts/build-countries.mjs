@@ -33,6 +33,7 @@ const rows = world
       status: c.unMember ? "un-member" : "un-observer",
       aliases: aliases.filter((a) => a !== label),
       side: cur.side ?? [],
+      ...(cur.beforePost ? { beforePost: cur.beforePost } : {}),
     };
   })
   .sort((a, b) => a.id.localeCompare(b.id));

@@ -25,6 +25,6 @@ describe("real articles (../shared/corpus/dev)", () => {
     expect(r.events.precision).toBeGreaterThanOrEqual(0.95);
     expect(r.entities.found / r.entities.of).toBeGreaterThanOrEqual(0.95);
     expect(r.documents.length).toBeGreaterThanOrEqual(36);
-    expect(r.roles.correct / r.roles.of).toBeGreaterThanOrEqual(0.8);
+    expect(r.roles.correct / r.roles.of).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -6,6 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractText, summaries } from "./helpers/extract.js";
+import { extractDocument } from "../src/extract/document.js";
+import { getLexicon } from "../src/lexicon/lexicon.js";
+import { mergeExtractions } from "../src/model/merge.js";
 
 const entityLabels = (text: string, opts: { date?: string } = {}) => extractText(text, opts).entities.map((e) => [e.label, ...e.aliases]);
 /** Each person of a text with its roles, as title@holder. */
@@ -503,5 +506,94 @@ describe("a delegation whose members are named as they speak", () => {
   it("会见美国众议院…代表团 … 卡森等议员表示: the meeting is with the member named", () => {
     const m = extractText("2019年3月22日，全国人大常委会委员长赵乐际在人民大会堂会见美国众议院友好小组代表团。\n赵乐际说，合作是双方最佳的选择。\n卡森等议员积极评价中方的政策。");
     expect(summaries(m)).toEqual(["met 赵乐际—卡森 2019-03-22"]);
+  });
+});
+
+describe("posts of a body named by its kind", () => {
+  it("国民议会议长 and 人民委员会主席 are posts of the country before them or of the list, not of a body called 国民议会", () => {
+    const r = roles("2024年3月1日，李强向孟加拉国总理哈米德、国民议会议长乔杜里和吉尔吉斯斯坦人民委员会主席托克托致贺电。");
+    expect(r["乔杜里"]).toEqual(["国民议会议长@孟加拉国"]);
+    expect(r["托克托"]).toEqual(["人民委员会主席@吉尔吉斯斯坦"]);
+    expect(extractText("2024年3月1日，孟加拉国国民议会议长乔杜里致电赵乐际。").entities.filter((e) => e.type === "Organization")).toEqual([]);
+  });
+});
+
+describe("short country forms before a post", () => {
+  it("中非总统 is the Central African Republic's president; 中非合作 stays China–Africa", () => {
+    expect(roles("2023年12月25日，中非总统多拉致电习近平表示慰问。")["多拉"]).toEqual(["总统@中非共和国"]);
+    expect(extractText("2023年12月25日，王毅出席中非合作论坛部长级会议。").entities.some((e) => e.label === "中非共和国")).toBe(false);
+  });
+
+  it("美国务卿, 俄总理: a one-character form is the country when it is a word of its own; 今日首相 is no country", () => {
+    expect(roles("2024年2月8日，王毅与美国务卿卡尔森举行会晤。")["卡尔森"]).toEqual(["国务卿@美国"]);
+    expect(roles("2024年2月8日，李强同俄总理波波夫通电话。")["波波夫"]).toEqual(["总理@俄罗斯"]);
+    expect(extractText("今日首相高桥一郎表示欢迎。").entities.some((e) => e.type === "Country")).toBe(false);
+  });
+});
+
+describe("a foreign post written with no holder", () => {
+  it("an ambassador to China or a president named without a country is of the one foreign country the page names", () => {
+    expect(roles("1999年5月，江明主席与科林斯总统在北京举行会谈，双方重申中美关系的重要性，美国方面表示赞同。")["科林斯"]).toEqual(["总统@美国"]);
+    expect(roles("艾奥瓦州友人马丁、前驻华大使亨特以及美国朋友致信李华。")["亨特"]).toEqual(["前驻华大使@美国"]);
+  });
+
+  it("with two foreign countries on the page, the post is left without a holder", () => {
+    expect(roles("1999年5月，江明主席与科林斯总统举行会谈。法国和德国表示关注。")["科林斯"]).toEqual([]);
+  });
+});
+
+describe("titles stacked before a name", () => {
+  it("外委会主席、X党议员NAME: the first post is the person's too, and the unknown party holds the second", () => {
+    const r = roles("以波兰众议院外委会主席、农民党议员科瓦尔斯基为团长的代表团访华。");
+    expect(r["科瓦尔斯基"]).toEqual(["主席@波兰众议院外委会"]);
+  });
+
+  it("a minister's field stays in the title and the country holds it (新西兰|经济发展|部长)", () => {
+    expect(roles("2016年6月1日，李华会见了新西兰经济发展部长乔丹。")["乔丹"]).toEqual(["经济发展部长@新西兰"]);
+  });
+
+  it("a labelled field (日本首相:NAME) is a role, and the field is not a name's surface", () => {
+    const m = extractText("时间:1990年4月2日\n日本首相:高桥一郎\n主要活动:与国家主席李华会见");
+    const p = m.entities.find((e) => e.label === "高桥一郎");
+    expect(p?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["首相@日本"]);
+    expect(p?.aliases.some((a) => a.includes(":"))).toBe(false);
+  });
+
+  it("政府副总理兼外长 with no country named is no post of the home country", () => {
+    expect(roles("泰国外交部长颂猜向政府副总理兼外长黎明致唁电。")["黎明"]).toEqual([]);
+  });
+
+  it("a party member from a state (宾夕法尼亚州民主党人) has no role held by the state", () => {
+    expect(roles("宾夕法尼亚州民主党人米勒发表声明。")["米勒"]).toEqual([]);
+  });
+});
+
+describe("members of a delegation named by a post", () => {
+  it("美国众议员代表团还包括A、B以及C: each member is a representative of the US", () => {
+    const r = roles("此次访华的美国众议员代表团还包括来自俄亥俄州的共和党人布朗、来自加州的民主党人格林，以及民主党人怀特。");
+    for (const name of ["布朗", "格林", "怀特"]) expect(r[name], name).toContain("众议员@美国");
+  });
+});
+
+describe("name boundaries around posts", () => {
+  it("a place spelt inside a transliterated name (科|罗马) is part of the name", () => {
+    expect(roles("2016年3月15日，塞拉利昂总统科罗马表示祝贺。")["科罗马"]).toEqual(["总统@塞拉利昂"]);
+  });
+
+  it("出任 ends a name: 提名X出任Y is X taking post Y", () => {
+    const r = roles("2月7日，总统提名艾奥瓦州州长特里·霍尔出任美国驻华大使。");
+    expect(Object.keys(r)).toEqual(["特里·霍尔"]);
+    expect(r["特里·霍尔"]?.sort()).toEqual(["州长@艾奥瓦州", "驻华大使@美国"]);
+  });
+});
+
+describe("the written form of a title across documents", () => {
+  it("a form written on its own (外交部长) wins over one abbreviated in a compound (副总理兼外长) from an earlier page", () => {
+    const lex = getLexicon();
+    const docs = ["2024年1月2日，新西兰副总理兼外长皮尔斯致电王毅。", "2024年3月5日，新西兰外交部长皮尔斯会见王毅。"].map((original, i) =>
+      extractDocument({ id: `d${i}.txt`, original, format: "text" }, { lexicon: lex, homeCountry: "CN" }),
+    );
+    const person = mergeExtractions(docs).entities.find((e) => e.label === "皮尔斯");
+    expect(person?.roles.find((r) => r.titleEn === "Foreign Minister")?.title).toBe("外交部长");
   });
 });

@@ -4,7 +4,8 @@
  * (代表团成员包括A、B以及C). A meeting with the delegation is a meeting with each of them.
  * The words are data (patterns/relations.json: delegation).
  */
-import type { Lexicon } from "../lexicon/lexicon.js";
+import type { GazetteerEntity, Lexicon } from "../lexicon/lexicon.js";
+import type { TitleData } from "../lexicon/data.js";
 import type { Token } from "./tokens.js";
 
 export interface DelegationWords {
@@ -15,6 +16,8 @@ export interface DelegationWords {
   leaderBetween: { open: string; close: string }[];
   /** Words after which the members are listed (成员包括, 还包括). */
   membersAfter: string[];
+  /** Words a post and its country may stand before when members are listed (美国众议员|代表团|还包括A、B). */
+  groupHeads?: string[];
   /** Words right after a person who is one of the group (拉森等议员, X一行), read when no leader or member is named otherwise. */
   membersBefore?: string[];
 }
@@ -72,4 +75,35 @@ export function findDelegation(norm: string, sentences: SentenceTokens[], words:
     }
   }
   return persons;
+}
+
+export interface MemberPost {
+  name: string;
+  title: TitleData;
+  of: GazetteerEntity;
+  written: string;
+}
+
+/**
+ * The post each listed member holds when the group is named by a country and a post
+ * (美国众议员代表团还包括A、B以及C: A, B and C are members of the US House).
+ */
+export function delegationMemberPosts(norm: string, sentences: SentenceTokens[], words: DelegationWords): MemberPost[] {
+  const out: MemberPost[] = [];
+  for (const s of sentences) {
+    for (const w of words.membersAfter) {
+      const at = norm.indexOf(w, s.start);
+      if (at < 0 || at >= s.end) continue;
+      const k = s.tokens.findIndex((t) => t.start >= at) ;
+      const before = s.tokens.slice(0, k < 0 ? s.tokens.length : k).filter((t) => t.end <= at);
+      const title = before[before.length - 1];
+      const country = before[before.length - 2];
+      if (!title || title.kind !== "title" || !country || country.kind !== "entity" || country.entity.type !== "Country" || country.end !== title.start) continue;
+      const head = norm.slice(title.end, at).replace(/成员$/, "");
+      if (!(words.groupHeads ?? []).includes(head)) continue;
+      const written = norm.slice(title.start, title.end);
+      for (const p of s.tokens) if (p.kind === "person" && p.start >= at + w.length) out.push({ name: p.name, title: title.title, of: country.entity, written });
+    }
+  }
+  return out;
 }

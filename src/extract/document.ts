@@ -19,7 +19,7 @@ import { looksTraditional, normalizeText } from "../clean/normalize.js";
 import { wellFormed } from "../util/chars.js";
 import { scanTokens } from "./tokens.js";
 import { blankAsides, findAsides } from "./asides.js";
-import { findDelegation } from "./delegations.js";
+import { delegationMemberPosts, findDelegation } from "./delegations.js";
 import { mergeDocumentEvents } from "./document-events.js";
 import { splitSentences, type Sentence } from "./sentences.js";
 import { isDateOnly } from "./dates.js";
@@ -40,6 +40,8 @@ export interface DocRole {
   written?: string;
   of: GazetteerEntity;
   then: boolean;
+  /** Written inside posts held together (副总理兼外长), where news abbreviates: a form written alone is preferred. */
+  inCompound?: true;
 }
 
 /** An entity as one document knows it. */
@@ -115,8 +117,10 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   ctx.discoverNames(sentences);
   for (const s of sentences) s.tokens = scanTokens(norm, s.start, s.end, lex, ctx.names);
   for (const s of sentences) ctx.recordMentions(s);
+  ctx.resolveContextHolders();
   ctx.addAliases(aliases);
   ctx.delegation = findDelegation(norm, sentences, lex.data.relations.delegation, lex);
+  ctx.addMemberPosts(delegationMemberPosts(norm, sentences, lex.data.relations.delegation));
   // The page-date line is furniture: its date is the anchor, not a date of the text.
   // (A date alone on its line may also head the items of a timeline: that line is kept.)
   const isPageLine = (s: Sentence) => onPage !== undefined && s.start >= onPage.start && s.start <= onPage.start + 4 && !isDateOnly(norm.slice(s.start, s.end));

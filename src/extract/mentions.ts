@@ -65,7 +65,12 @@ export class MentionStage extends DocState {
         const next = tokens[t + 1];
         // A name the document already knows (from an aside) is not read again with what follows it.
         const known = this.names.longestAt(norm, tok.end, s.end);
-        const end = nameAfterTitle(norm, tok.end, next ? next.start : s.end, lex);
+        let end = nameAfterTitle(norm, tok.end, next ? next.start : s.end, lex);
+        // A place spelt inside a transliterated name (总统|科|罗马|表示: 科罗马, not Rome).
+        if (next && next.kind === "entity" && next.entity.type === "Place" && next.start > tok.end) {
+          const wide = nameAfterTitle(norm, tok.end, s.end, lex);
+          if (wide >= next.end && [...norm.slice(tok.end, wide)].every((c) => lex.transliteration.has(c) || c === NAME_DOT)) end = wide;
+        }
         // …unless what follows it still spells a name (萨勒 / 萨勒曼).
         if (known && end > known.end && ![...norm.slice(known.end, end)].every((ch) => lex.transliteration.has(ch))) continue;
         if (end > tok.end) this.addPerson(norm.slice(tok.end, end));
@@ -376,6 +381,10 @@ export class MentionStage extends DocState {
     // country of a state body (罗马尼亚|众议院外委会; not of 美国|盖茨基金会); the short form is kept.
     const { bodySuffixes } = this.lex.data.names.postQualifiers;
     const stateBody = [2, 3, 4].some((k) => k < label.length && bodySuffixes.some((w) => label.slice(0, k).endsWith(w)));
+    // A body named by its kind alone (国民议会, 人民委员会) is no organization of its own: it is part
+    // of the post, held by the country before it or of the list (巴基斯坦|国民议会议长).
+    const bareBody = label.length <= 5 && bodySuffixes.some((w) => label.endsWith(w)) && ![...label].some((_, k) => this.lex.names.matchesAt(label, k));
+    if (bareBody && !(holder?.kind === "entity" && holder.entity.type === "Place" && holder.end === from)) return false;
     const placed = holder?.kind === "entity" && (holder.entity.type === "Place" || (holder.entity.type === "Country" && stateBody)) && holder.end === from && start === 0 && gap === this.norm.slice(from, to);
     const full = placed ? this.norm.slice((holder as Token).start, to) : label;
     const entity: GazetteerEntity = { id: `org/${slugify(full)}`, type: "Organization", label: full, aliases: placed ? [label] : [] };

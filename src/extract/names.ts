@@ -117,6 +117,8 @@ function readsAsName(s: string, lex: Lexicon): boolean {
  * boundary word; undefined when the text there is not a name.
  */
 export function nameBefore(text: string, clauseStart: number, end: number, lex: Lexicon): { start: number; end: number } | undefined {
+  // 以X|为|团长: a copula makes the title a predicate, not a name's title.
+  if (lex.data.names.copulas.some((w) => text.startsWith(w, end - w.length))) return undefined;
   let start = end;
   const max = lex.data.names.maxLengthWithDots;
   while (start > clauseStart && end - start < max && isNameChar(text[start - 1] as string)) start--;

@@ -9,6 +9,8 @@ import type { Token } from "./tokens.js";
 import { type Sentence } from "./sentences.js";
 import type { DocEntity } from "./document.js";
 import { MentionStage } from "./mentions.js";
+import { PERSON } from "./state.js";
+import type { MemberPost } from "./delegations.js";
 
 const LIST_SEPARATORS = new Set(["、", "和", "及", "以及", "与"]);
 const MAX_BODY = 6;
@@ -16,6 +18,8 @@ const MAX_BODY = 6;
 export class RoleStage extends MentionStage {
   /** The person named last, for 他/她 in 祝贺她连任英国首相. */
   private lastPerson: DocEntity | undefined;
+  /** Foreign posts written with no holder, for resolveContextHolders. */
+  private holderless: { entity: DocEntity; title: TitleData; then: boolean; written?: string }[] = [];
 
   /** Pass 2: every mention, with the roles that titles next to a person give. */
   recordMentions(s: Sentence): void {
@@ -36,15 +40,23 @@ export class RoleStage extends MentionStage {
       // Each title is held in the entity just before it, else in that of the title it is joined to.
       let chainStart = tok.start;
       let u = t - 1;
-      const held: { title: TitleData; written: string; of: GazetteerEntity | undefined; unknownHolder: boolean; concurrent?: boolean }[] = [];
+      const held: { title: TitleData; written: string; of: GazetteerEntity | undefined; unknownHolder: boolean; concurrent?: boolean; inCompound?: boolean }[] = [];
       let joinedGroup: typeof held = [];
       // 副首相兼财务相|X: a second post we do not list, held concurrently with the title before it.
       const tail = this.concurrentPostBefore(tokens[t - 1], tok.start);
       if (tail) chainStart -= tail.length;
       while (u >= 0) {
         const p = tokens[u] as Token;
-        const between = this.norm.slice(p.end, chainStart);
-        const joined = between === "" || (held.length > 0 && (between === "兼" || between === "、"));
+        let between = this.norm.slice(p.end, chainStart);
+        // 外委会主席、匈民联|议员 X: a body we do not know holds the later post; the chain goes on.
+        const first = held[0];
+        if (p.kind === "title" && first && !first.of && /^、\p{Script=Han}{2,6}$/u.test(between) && this.endsWithOrganizationWord(chainStart) === false && !this.lex.names.matchesAt(between, 1)) {
+          first.unknownHolder = true;
+          between = "、";
+        }
+        // A labelled field (日本首相:田中角荣, the name ending its line) reads as 日本首相田中角荣.
+        const field = held.length === 0 && /^\s*:\s*$/.test(between) && /^[ \t]*(\n|$)/.test(this.norm.slice(tok.end, tok.end + 4));
+        const joined = between === "" || field || (held.length > 0 && (between === "兼" || between === "、"));
         if (p.kind !== "title" || !joined) break;
         let of: GazetteerEntity | undefined;
         let from = p.start;
@@ -53,7 +65,7 @@ export class RoleStage extends MentionStage {
         // The holder right before the post, or before a qualifier of it (美国|驻华|大使): the
         // qualifier is part of the title as written (驻华大使).
         let written = this.norm.slice(p.start, p.end);
-        const qualifier = q && q.kind === "entity" && q.end < p.start && q.entity.type === "Country" ? this.postQualifier(this.norm.slice(q.end, p.start)) : undefined;
+        const qualifier = q && q.kind === "entity" && q.end < p.start && q.entity.type === "Country" ? this.postQualifier(this.norm.slice(q.end, p.start), p.title) : undefined;
         if (qualifier !== undefined) written = qualifier + written;
         if (q && q.kind === "entity" && (q.end === p.start || qualifier !== undefined)) {
           of = q.entity;
@@ -65,10 +77,26 @@ export class RoleStage extends MentionStage {
             from = r.start;
           }
         }
-        const h: (typeof held)[number] = { title: p.title, written, of, unknownHolder: !of && this.endsWithOrganizationWord(from) };
+        // 、前驻华|大使X: a qualifier with no holder before it is still part of the title.
+        const lead = of ? undefined : this.leadingQualifier(p.start);
+        if (lead) {
+          written = lead + written;
+          from = p.start - lead.length;
+        }
+        const h: (typeof held)[number] = { title: p.title, written, of, unknownHolder: !of && (this.endsWithOrganizationWord(from) || this.governmentWithoutCountry(from)) };
         if (between === "、") joinedGroup = [];
-        for (const right of joinedGroup) if (!right.of && !right.unknownHolder) right.of = of;
-        if (between === "兼") h.concurrent = true;
+        for (const right of joinedGroup) {
+          if (right.of || right.unknownHolder) continue;
+          right.of = of;
+          // Posts joined to one of a holder the text does not name here share that holder (政府副总理兼外长).
+          if (h.unknownHolder) right.unknownHolder = true;
+        }
+        if (between === "兼") {
+          h.concurrent = true;
+          h.inCompound = true;
+          const right = held[0];
+          if (right) right.inCompound = true;
+        }
         joinedGroup.push(h);
         held.unshift(h);
         chainStart = from;
@@ -91,9 +119,9 @@ export class RoleStage extends MentionStage {
       listHolder = holder ? { end: tok.end, of: holder } : undefined;
       const then = this.lex.data.names.thenMarkers.some((m) => this.norm.slice(chainStart - m.length, chainStart) === m);
       if (then) chainStart -= 2;
-      for (const h of held) if (!h.unknownHolder) this.addRole(e, h.title, h.of, then, h.written);
+      for (const h of held) if (!h.unknownHolder) this.addRole(e, h.title, h.of, then, h.written, h.inCompound);
       for (const c of this.concurrentTitles(held, tail)) this.addRole(e, c.title, c.of, then, c.title.label);
-      if (chainStart < tok.start) e.surfaces.add(this.surface(chainStart, tok.end));
+      if (chainStart < tok.start && !/:/.test(this.norm.slice(chainStart, tok.start))) e.surfaces.add(this.surface(chainStart, tok.end));
       // A title right after the name (习近平主席).
       const after = tokens[t + 1];
       if (after && after.kind === "title" && after.start === tok.end) {
@@ -163,7 +191,7 @@ export class RoleStage extends MentionStage {
    * The text between a country and a post, as it stays in the title (驻华, 参议院, or "" for a
    * modifier such as 新任), when it still makes the country the post's holder; else undefined.
    */
-  private postQualifier(between: string): string | undefined {
+  private postQualifier(between: string, title?: TitleData): string | undefined {
     const { modifiers, prefixes, bodySuffixes, partySuffixes } = this.lex.data.names.postQualifiers;
     let rest = between;
     for (let m = modifiers.find((w) => rest.startsWith(w)); m; m = modifiers.find((w) => rest.startsWith(w))) rest = rest.slice(m.length);
@@ -171,7 +199,45 @@ export class RoleStage extends MentionStage {
     if (partySuffixes.some((w) => rest.endsWith(w)) && this.qualifiesPost(rest)) rest = "";
     if (rest === "") return between === "" ? undefined : "";
     if (!this.qualifiesPost(rest) || this.lex.names.matchesAt(rest, 0)) return undefined;
+    // 新西兰|经济发展|部长: the field of a minister.
+    if (title?.takesField && rest.length >= 2) return rest;
     return prefixes.some((w) => rest.startsWith(w)) || bodySuffixes.some((w) => rest.endsWith(w)) ? rest : undefined;
+  }
+
+  /** 政府|副总理 with no country before 政府: the holder is a government the text does not name here. */
+  private governmentWithoutCountry(pos: number): boolean {
+    return [2, 3].some((k) => pos >= k && this.lex.countryExtensions.longestAt(this.norm, pos - k, pos)?.end === pos);
+  }
+
+  /** A qualifier starting with a prefix (前, 驻) right before a post at `end`, after a separator or the sentence start. */
+  private leadingQualifier(end: number): string | undefined {
+    const { prefixes } = this.lex.data.names.postQualifiers;
+    for (let k = Math.min(4, end); k >= 1; k--) {
+      const text = this.norm.slice(end - k, end);
+      const before = this.norm[end - k - 1];
+      if (before !== undefined && /\p{Script=Han}/u.test(before) && !LIST_SEPARATORS.has(before)) continue;
+      if (prefixes.some((w) => text.startsWith(w)) && this.qualifiesPost(text) && !this.lex.names.matchesAt(text, 0)) return text;
+    }
+    return undefined;
+  }
+
+  /**
+   * Posts only a foreign state holds, written with no holder (克林顿总统, 前驻华大使X): held by the
+   * one foreign country the document names, if it names exactly one; else left without a role.
+   */
+  resolveContextHolders(): void {
+    const foreign = [...this.entities.values()].filter((x) => x.type === "Country" && x.mentions.length > 0 && x.key !== this.home?.id);
+    const only = foreign.length === 1 ? foreign[0]?.gazetteer : undefined;
+    if (only) for (const r of this.holderless) this.addRole(r.entity, r.title, only, r.then, r.written);
+    this.holderless = [];
+  }
+
+  /** Posts of a delegation's listed members (extract/delegations.ts delegationMemberPosts). */
+  addMemberPosts(posts: MemberPost[]): void {
+    for (const p of posts) {
+      const e = this.entities.get(PERSON + p.name);
+      if (e) this.addRole(e, p.title, p.of, false, p.written);
+    }
   }
 
   /** Start of the name of a body (国家杜马, 参议院) written right before a post at `end`. */
@@ -182,15 +248,23 @@ export class RoleStage extends MentionStage {
     return k;
   }
 
-  protected addRole(e: DocEntity, title: TitleData, of: GazetteerEntity | undefined, then: boolean, written?: string): void {
+  protected addRole(e: DocEntity, title: TitleData, of: GazetteerEntity | undefined, then: boolean, written?: string, inCompound?: boolean): void {
     let holder = of;
+    if (title.partyMember && holder?.type === "Place") return;
     if (holder?.roleOf) holder = this.lex.countryByIso.get(holder.roleOf) ?? holder;
     if (!holder && title.homeDefault) holder = this.home;
-    if (!holder) return;
+    if (!holder) {
+      const foreignPost = title.foreignState || this.lex.data.names.postQualifiers.accreditedToHome.some((w) => written?.includes(w));
+      if (foreignPost) this.holderless.push({ entity: e, title, then, ...(written ? { written } : {}) });
+      return;
+    }
     const key = `${title.id}@${holder.id}`;
     const had = e.roles.get(key);
-    const as = had?.written ?? written;
-    e.roles.set(key, { title, ...(as ? { written: as } : {}), of: holder, then: then || (had?.then ?? false) });
+    // The first form written on its own wins over one abbreviated inside a compound (副总理兼外长).
+    const keep = had && !(had.inCompound && !inCompound);
+    const as = keep ? (had.written ?? written) : written;
+    const compound = keep ? had.inCompound : inCompound;
+    e.roles.set(key, { title, ...(as ? { written: as } : {}), of: holder, then: then || (had?.then ?? false), ...(compound ? { inCompound: true } : {}) });
     // The holder is an entity of the document too, even when only implied.
     if (!this.entities.has(holder.id)) {
       this.entities.set(holder.id, { key: holder.id, type: holder.type, label: holder.label, gazetteer: holder, surfaces: new Set(), roles: new Map(), mentions: [] });

@@ -6,6 +6,7 @@
 import type { Lexicon, GazetteerEntity } from "../lexicon/lexicon.js";
 import type { TitleData } from "../lexicon/data.js";
 import { Trie } from "../lexicon/trie.js";
+import { tagWords } from "./jieba.js";
 
 export type Token =
   | { kind: "entity"; start: number; end: number; entity: GazetteerEntity }
@@ -29,6 +30,13 @@ export function scanTokens(text: string, start: number, end: number, lex: Lexico
     if (g && isAsciiWordChar(text[i]) && (isAsciiWordChar(text[i - 1]) || isAsciiWordChar(text[g.end]))) g = undefined;
     // An entity whose end is the start of a longer title (中国外交部|长 → 中国|外交部长): the title wins.
     if (g && !g.values.some((v) => v.kind === "title")) g = yieldToTitle(text, i, end, g, lex);
+    // 中非|总统: a short form that names a country only before a post.
+    const short = g ? undefined : beforePostCountry(text, i, end, lex);
+    if (short) {
+      tokens.push(short);
+      i = short.end;
+      continue;
+    }
     const d = doc?.longestAt(text, i, end);
     if (d && (!g || d.end > g.end)) {
       const v = d.values[0];
@@ -73,6 +81,32 @@ function yieldToTitle(text: string, i: number, end: number, g: Match, lex: Lexic
     if (t && t.end > g.end && t.values.some((v) => v.kind === "title")) return lex.names.longestAt(text, i, j) ?? undefined;
   }
   return g;
+}
+
+/**
+ * A short form that names a country only right before a post (中非|总统, 美|国务卿, 俄|外长). A
+ * one-character form must also be a word of its own there (同|美|总统, not 今日|首相).
+ */
+function beforePostCountry(text: string, i: number, end: number, lex: Lexicon): Token | undefined {
+  const m = lex.countriesBeforePost.longestAt(text, i, end);
+  const entity = m?.values[0];
+  if (!m || !entity) return undefined;
+  const title = lex.names.longestAt(text, m.end, end);
+  if (!title?.values.some((v) => v.kind === "title")) return undefined;
+  if (m.end - i === 1 && !standsAlone(text, i, title.end)) return undefined;
+  return { kind: "entity", start: i, end: m.end, entity };
+}
+
+/** Whether jieba reads the character at i as a word of its own, with the word after it ending at `end`. */
+function standsAlone(text: string, i: number, end: number): boolean {
+  const from = Math.max(0, i - 3);
+  let at = from;
+  const starts = new Set<number>();
+  for (const { word } of tagWords(text.slice(from, end))) {
+    starts.add(at);
+    at += word.length;
+  }
+  return (i === from || starts.has(i)) && starts.has(i + 1);
 }
 
 /** An organization suffix within two characters of `at` (人民|委员会, 人民|代表大会). */

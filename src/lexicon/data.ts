@@ -15,6 +15,8 @@ export interface CountryData {
   enOfficial: string;
   aliases: string[];
   side: string[];
+  /** Short forms that name the country only right before a post (中非|总统). */
+  beforePost?: string[];
 }
 export interface OrganizationData {
   id: string;
@@ -39,6 +41,12 @@ export interface TitleData {
   enByCountry?: Record<string, string>;
   aliases?: string[];
   homeDefault?: boolean;
+  /** A post only a state holds (总统): with no holder written, the document's one foreign country holds it. */
+  foreignState?: boolean;
+  /** A post written after its field (经济发展|部长): the field stays in the title. */
+  takesField?: boolean;
+  /** Membership of a party (民主党人): a place before it is no holder. */
+  partyMember?: boolean;
 }
 export type Frame = "with" | "transitive" | "indirect" | "indirectAfter";
 export interface CueData {
@@ -114,6 +122,8 @@ export interface NamesData {
   /** Words that begin the predicate after a clause-initial name (在, 同, 应约 …). */
   predicateOpeners: string[];
   honorifics: string[];
+  /** Words before a title that make it a predicate (以X为团长): no name before the title. */
+  copulas: string[];
   thenMarkers: string[];
   speakerPronouns: string[];
   thirdPersonPronouns: string[];
@@ -124,7 +134,7 @@ export interface NamesData {
   /** Endings of an organization's name at the start of a clause before a contact word (…集团捐款). */
   clauseOrganizationSuffixes: string[];
   /** What may stand between a country and its post (美国|驻华|大使, 西班牙|参议院|议长). */
-  postQualifiers: { modifiers: string[]; prefixes: string[]; bodySuffixes: string[]; partySuffixes: string[] };
+  postQualifiers: { modifiers: string[]; prefixes: string[]; bodySuffixes: string[]; partySuffixes: string[]; accreditedToHome: string[] };
 }
 export interface BoilerplateData {
   linePatterns: string[];

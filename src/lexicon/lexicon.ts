@@ -52,6 +52,8 @@ export interface Lexicon {
   honorifics: Trie<true>;
   orgSuffixes: string[];
   countryExtensions: Trie<true>;
+  /** Short country names that hold only right before a post (中非|总统). */
+  countriesBeforePost: Trie<GazetteerEntity>;
   transliteration: Set<string>;
   /** Chinese family names: a name may start with one of these. */
   surnames: Trie<true>;
@@ -81,6 +83,7 @@ function buildLexicon(data: LexiconData): Lexicon {
   const names = new Trie<LexEntry>();
   const entitiesById = new Map<string, GazetteerEntity>();
   const countryByIso = new Map<string, GazetteerEntity>();
+  const countriesBeforePost = new Trie<GazetteerEntity>();
   const addEntity = (e: GazetteerEntity, surfaces: string[]) => {
     entitiesById.set(e.id, e);
     const entry: LexEntry = { kind: "entity", entity: e };
@@ -90,6 +93,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     const e = countryEntity(c, data.wikidata.countries[c.iso2]);
     countryByIso.set(c.iso2, e);
     addEntity(e, [c.label, ...c.aliases, ...c.side]);
+    for (const s of c.beforePost ?? []) countriesBeforePost.add(normalizeText(s), e);
   }
   for (const o of data.organizations) addEntity(orgEntity(o, data.wikidata.organizations[o.id]), [o.label, ...o.aliases]);
   for (const p of data.places) addEntity(placeEntity(p), [p.label, ...p.aliases]);
@@ -117,7 +121,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     data,
     names,
     cues,
-    nameBoundaries: wordTrie([...n.boundaryWords, ...n.speechVerbs, ...n.honorifics, ...allCueWords]),
+    nameBoundaries: wordTrie([...n.boundaryWords, ...n.speechVerbs, ...n.honorifics, ...n.takesOffice, ...allCueWords]),
     speechVerbs: wordTrie(n.speechVerbs),
     predicateOpeners: wordTrie(n.predicateOpeners),
     postWords: wordTrie(n.postWords),
@@ -127,6 +131,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     honorifics: wordTrie(n.honorifics),
     orgSuffixes: (n.orgSuffixes ?? []).map(normalizeText),
     countryExtensions: wordTrie(n.countryExtensions ?? []),
+    countriesBeforePost,
     transliteration: new Set(normalizeText(data.transliterationChars)),
     surnames: wordTrie(data.surnames),
     entitiesById,

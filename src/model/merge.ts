@@ -20,6 +20,8 @@ const SYMMETRIC = new Set<Relation>(["called", "met"]);
 interface EntityAcc {
   entity: Entity;
   roles: Map<string, Role>;
+  /** Keys of roles whose title so far comes only from a compound (副总理兼外长). */
+  compoundTitles: Set<string>;
   aliases: Set<string>;
 }
 
@@ -73,7 +75,7 @@ export class EntityTable {
       const id = this.globalId(e.key);
       let a = this.acc.get(id);
       if (!a) {
-        a = { entity: newEntity(id, e, this.persons.get(e.key)?.label), roles: new Map(), aliases: new Set(e.gazetteer?.aliases ?? []) };
+        a = { entity: newEntity(id, e, this.persons.get(e.key)?.label), roles: new Map(), compoundTitles: new Set(), aliases: new Set(e.gazetteer?.aliases ?? []) };
         this.acc.set(id, a);
       }
       for (const s of e.surfaces) a.aliases.add(s);
@@ -83,8 +85,14 @@ export class EntityTable {
         const key = `${r.title.id}@${of.id}`;
         const had = a.roles.get(key);
         const iso2 = r.of.codes?.iso2;
-        // The title as written (外长) in the first document that gives it; the English one from the titles list.
-        const role: Role = { title: had?.title ?? r.written ?? r.title.label, titleEn: (iso2 && r.title.enByCountry?.[iso2]) || r.title.en, of };
+        // The title as written (外长) in the first document that gives it, preferring a form written
+        // on its own over one inside a compound (副总理兼外长); the English one from the titles list.
+        const keep = had && !(a.compoundTitles.has(key) && !r.inCompound);
+        const role: Role = { title: keep ? had.title : (r.written ?? r.title.label), titleEn: (iso2 && r.title.enByCountry?.[iso2]) || r.title.en, of };
+        if (!keep) {
+          if (r.inCompound) a.compoundTitles.add(key);
+          else a.compoundTitles.delete(key);
+        }
         if (r.then || had?.then) role.then = true;
         a.roles.set(key, role);
       }
