@@ -597,3 +597,13 @@ describe("the written form of a title across documents", () => {
     expect(person?.roles.find((r) => r.titleEn === "Foreign Minister")?.title).toBe("外交部长");
   });
 });
+
+describe("source credits and noun-phrase subjects", () => {
+  it("a bracketed source credit (【某某报讯】) names no person, and the report's subject is read after it", () => {
+    expect(summaries(extractText("【大公报讯】据中新社报道：中国国务委员杨明16日应约同美国国务卿卡特通电话。", { date: "2017-03-17" }))).toEqual(["called 杨明—卡特 2017-03-16 init=卡特"]);
+  });
+
+  it("正在陪同A访问X的外交部长B，…同C通电话: B, the head of the noun phrase, made the call", () => {
+    expect(summaries(extractText("新华社东京5月8日电 正在陪同国家主席李华对日本进行国事访问的外交部长杨明，八日在东京应约同美国国务卿卡特通电话。"))).toEqual(["called 杨明—卡特 2008-05-08 init=卡特"]);
+  });
+});

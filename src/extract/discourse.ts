@@ -119,7 +119,13 @@ export class DiscourseStage extends RoleStage {
    * title refers to, or a pronoun (我 → the speaker).
    */
   protected participants(start: number, end: number, tokens: Token[], speaker: string | undefined, lastSubject: string | undefined, nearStart = false): Participant[] {
-    const inSlot = tokens.filter((t) => t.start >= start && t.end <= end);
+    let inSlot = tokens.filter((t) => t.start >= start && t.end <= end);
+    // 正在陪同A访问日本的|外交部长B: a 的-modifier that names a person of its own is dropped when
+    // a person is named after it; the head of the phrase is after the last 的.
+    const de = this.norm.lastIndexOf("的", end - 1);
+    if (de >= start && inSlot.some((t) => t.kind === "person" && t.start > de) && inSlot.some((t) => t.kind === "person" && t.end <= de) && !inSlot.some((t) => t.start < de && t.end > de)) {
+      inSlot = inSlot.filter((t) => t.start > de);
+    }
     if (nearStart && inSlot[0] && inSlot[0].start - start > 12) return [];
     // Noun phrases: tokens written together (美国|盖茨基金会|联席主席|比尔·盖茨) form one; a
     // conjunction starts the next item; a modifier ending in 的 is dropped (出席…会议的|印度总理莫迪);

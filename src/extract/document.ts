@@ -14,6 +14,7 @@ import { identityText, sliceMapped } from "../util/mapped-text.js";
 import { htmlToText } from "../ingest/html.js";
 import { removeBoilerplate } from "../clean/boilerplate.js";
 import { repairText } from "../clean/repair.js";
+import { blankCredits } from "../clean/credits.js";
 import { datePrefix, pageDate } from "../clean/page-date.js";
 import { looksTraditional, normalizeText } from "../clean/normalize.js";
 import { wellFormed } from "../util/chars.js";
@@ -97,7 +98,7 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   // Asides after names (盧克森(Christopher Luxon), 特朗普（川普）) are read, then blanked out.
   const unblanked = normalizeText(clean.text);
   const asides = findAsides(unblanked, lex);
-  const norm = blankAsides(unblanked, asides);
+  const norm = blankCredits(blankAsides(unblanked, asides), lex.data.boilerplate.creditEndings);
 
   const info: DocumentInfo = { id: doc.id, traditional: looksTraditional(clean.text) };
   const title = doc.title ?? ("title" in page ? page.title : undefined) ?? cleaned.headline;

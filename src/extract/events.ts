@@ -101,6 +101,14 @@ export class EventStage extends DiscourseStage {
         if (opener) {
           sentenceTopic ??= opener;
           lastSubject = opener;
+        } else if (ci === 0) {
+          // 正在陪同A访问日本的外交部长B，八日在东京…: a first clause that is only a noun phrase
+          // ending in a person names the sentence's topic, the head of that phrase.
+          const topic = this.nounPhraseTopic(a, b, clauseTokens, speaker, lastSubject);
+          if (topic) {
+            sentenceTopic = topic;
+            lastSubject = topic;
+          }
         }
 
         receiver = this.receiverIn(clauseTokens, b) ?? receiver;
@@ -262,6 +270,15 @@ export class EventStage extends DiscourseStage {
    * 致电，祝贺X当选…: a message cue that ends its clause, its addressee named at the start of the
    * clause after it, after a word of purpose (祝贺, 感谢, 慰问).
    */
+  /** The person heading a clause that holds no contact word and ends in that person's name. */
+  private nounPhraseTopic(a: number, b: number, tokens: Token[], speaker: string | undefined, lastSubject: string | undefined): string | undefined {
+    const last = tokens[tokens.length - 1];
+    if (!last || last.kind !== "person" || this.norm.slice(last.end, b).trim() !== "") return undefined;
+    if ([...this.norm.slice(a, b)].some((_, k) => this.lex.cues.matchesAt(this.norm, a + k))) return undefined;
+    const head = this.participants(a, b, tokens, speaker, lastSubject).at(-1)?.key;
+    return head === PERSON + last.name ? head : undefined;
+  }
+
   protected addresseeInPurpose(cue: { start: number; end: number }, a: number, next: [number, number] | undefined, s: Sentence, speaker: string | undefined, lastSubject: string | undefined) {
     if (!next) return undefined;
     const purpose = this.lex.data.relations.messagePurposes.find((w) => this.norm.startsWith(w, next[0]));

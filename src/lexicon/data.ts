@@ -146,6 +146,8 @@ export interface BoilerplateData {
   teaserEndings: string[];
   metaLine: string[];
   htmlSkipClasses: string[];
+  /** Endings of a bracketed source credit (【某某报讯】). */
+  creditEndings: string[];
 }
 export interface CurrencyData {
   currencies: Record<string, string>;
