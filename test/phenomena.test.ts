@@ -607,3 +607,20 @@ describe("source credits and noun-phrase subjects", () => {
     expect(summaries(extractText("新华社东京5月8日电 正在陪同国家主席李华对日本进行国事访问的外交部长杨明，八日在东京应约同美国国务卿卡特通电话。", { date: "2008-05-09" }))).toEqual(["called 杨明—卡特 2008-05-08 init=卡特"]);
   });
 });
+
+describe("who a slot names, in timelines and plans", () => {
+  it("a title inside an unlisted post (萨尔瓦多代理总统职务…) is not read as another country's president named earlier", () => {
+    const m = extractText("李华参加了不少外事活动，例如2018年5月24日会见俄罗斯总统伊万诺夫，8月21日会见萨尔瓦多代理总统职务第一指定人某某。");
+    expect(summaries(m)).toEqual(["met 李华—伊万诺夫 2018-05-24"]);
+  });
+
+  it("with two delegations in a page, 会见X率领的代表团 is a meeting with X only", () => {
+    const m = extractText("4月11日，李华会见英国大臣哈里斯率领的英方代表团。4月17日，李华会见越南部长阮文安率领的越南代表团。");
+    expect(summaries(m)).toEqual(["met 李华—哈里斯 undated", "met 李华—阮文安 undated"]);
+  });
+
+  it("…将会见法国领导人，同X举行会谈: the clause that opens with 同 shares the plan of the clause before", () => {
+    expect(summaries(extractText("访问法国期间，王明外长将会见法国领导人，同法国外长杜邦举行会谈。"))).toEqual([]);
+    expect(summaries(extractText("5日，王明在巴黎会见法国总统马丁，同法国外长杜邦举行会谈。", { date: "2024-01-06" }))).toEqual(["met 王明—杜邦 2024-01-05", "met 王明—马丁 2024-01-05"]);
+  });
+});

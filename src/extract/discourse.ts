@@ -177,14 +177,14 @@ export class DiscourseStage extends RoleStage {
     // 会见美国众议院…代表团: the head of the phrase is the delegation, not the country before it.
     if (out.length && this.delegation.length && last && out.every((p) => !p.key.startsWith(PERSON))) {
       const tail = this.norm.slice(last.end, end);
-      if (this.lex.data.relations.delegation.groups.some((g) => tail.includes(g) && tail.indexOf(g) <= DELEGATION_TAIL)) return this.delegation.map((name) => ({ key: PERSON + name }));
+      if (this.lex.data.relations.delegation.groups.some((g) => tail.includes(g) && tail.indexOf(g) <= DELEGATION_TAIL)) return this.delegationIn(inSlot);
     }
     if (!out.length) {
       const text = this.norm.slice(start, end);
       const names = this.lex.data.names;
       // 会见代表团一行, 与该代表团的工作会谈: the delegation's leader and members.
       const group = this.lex.data.relations.delegation.groups.find((g) => text.includes(g));
-      if (group && this.delegation.length && (!nearStart || text.indexOf(group) <= 12)) return this.delegation.map((name) => ({ key: PERSON + name }));
+      if (group && this.delegation.length && (!nearStart || text.indexOf(group) <= 12)) return this.delegationIn(inSlot);
       const anaphor = names.organizationAnaphors.find((w) => text.includes(w));
       if (anaphor) {
         const org = this.organizationMentionedBefore(start + text.indexOf(anaphor));
@@ -196,6 +196,15 @@ export class DiscourseStage extends RoleStage {
     return out;
   }
 
+  /**
+   * The delegation a slot names: the one led by a person the slot writes (会见X率领的代表团), when
+   * the document has several; else every leader and member the document names.
+   */
+  private delegationIn(inSlot: Token[]): Participant[] {
+    const named = this.delegation.filter((name) => inSlot.some((t) => t.kind === "person" && t.name === name));
+    return (named.length ? named : this.delegation).map((name) => ({ key: PERSON + name }));
+  }
+
   protected headOf(group: Token[], record = true): string | undefined {
     for (let i = group.length - 1; i >= 0; i--) {
       const t = group[i] as Token;
@@ -204,7 +213,10 @@ export class DiscourseStage extends RoleStage {
         const prev = group[i - 1];
         // 习近平主席: the name before its title.
         if (prev && prev.kind === "person" && prev.end === t.start) return PERSON + prev.name;
-        const of = prev && prev.kind === "entity" && prev.end === t.start ? prev.entity : undefined;
+        // The holder written before the title in the same noun phrase, next to it or not
+        // (萨尔瓦多|代理|总统…): a bare title is never resolved to a holder of another country's post.
+        const holder = group.slice(0, i).reverse().find((x) => x.kind === "entity" && (x.entity.type === "Country" || x.entity.type === "Organization"));
+        const of = holder && holder.kind === "entity" ? holder.entity : undefined;
         const key = this.resolveTitle(t.title, of, t.start);
         if (key) {
           // 秘书长先生 is how this text names that person.

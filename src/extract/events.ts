@@ -177,7 +177,11 @@ export class EventStage extends DiscourseStage {
           if (cue.entry.relation !== "pledged_to") {
             if (isUnrealized(norm, sa, cue.start, cue.end, clauseTokens, lex)) continue;
             const previous = clauses[ci - 1];
-            if (previous && sa === a && lex.data.modality.coordinators.some((w) => norm.startsWith(w, a)) && isUnrealized(norm, previous[0], previous[1], previous[1], tokensIn(s.tokens, previous[0], previous[1]), lex)) continue;
+            // …将会见法国领导人，同X举行会谈: a clause that opens with the preposition goes on with the
+            // subject, and the plan, of the clause before.
+            const prepositionFirst = sb === a && [...rel.withPrepositions, ...rel.indirectPrepositions].includes(norm[a] as string);
+            const joined = lex.data.modality.coordinators.some((w) => norm.startsWith(w, a)) || prepositionFirst;
+            if (previous && sa === a && joined && isUnrealized(norm, previous[0], previous[1], previous[1], tokensIn(s.tokens, previous[0], previous[1]), lex)) continue;
           }
 
           let amount: Amount | null = null;
