@@ -624,3 +624,16 @@ describe("who a slot names, in timelines and plans", () => {
     expect(summaries(extractText("5日，王明在巴黎会见法国总统马丁，同法国外长杜邦举行会谈。", { date: "2024-01-06" }))).toEqual(["met 王明—杜邦 2024-01-05", "met 王明—马丁 2024-01-05"]);
   });
 });
+
+describe("names after contact words and places after names", () => {
+  it("佐科总统致习主席的信函: a family name and title after 致 is the person the page names in full", () => {
+    const m = extractText("国家主席李华本月会见多位外宾。访华时，印尼外长莱诺带来了一封佐多总统致李主席的信函。");
+    expect(summaries(m)).toEqual(["wrote_to 佐多→李华 undated"]);
+  });
+
+  it("与特朗普总统阿根廷会晤: the country after a named person and title is where they met, and it holds no post of his", () => {
+    const m = extractText("王明主席与卡特总统阿根廷会晤达成的共识，为中美关系指明了方向。");
+    expect(summaries(m)).toEqual(["met 王明—卡特 undated"]);
+    expect(m.entities.find((e) => e.label === "卡特")?.roles).toEqual([]);
+  });
+});

@@ -127,7 +127,9 @@ export class MentionStage extends DocState {
         // The family name must start a word: after punctuation or a preposition (同习主席), not 时任|国家主席.
         // A preposition only when it is not the end of a word (同习主席, not 共和|党众议员).
         const isPreposition = (before !== undefined && (lex.data.relations.withPrepositions.includes(before) || lex.data.relations.indirectPrepositions.includes(before))) && !endsWord(norm.slice(Math.max(s.start, tok.start - 7), tok.start - 1));
-        const startsWord = tok.start - 1 <= s.start || before === undefined || !/\p{Script=Han}/u.test(before) || isPreposition;
+        // …or after a contact word (会见李总理, 佐科总统致习主席的信).
+        const afterCue = [1, 2].some((k) => lex.cues.longestAt(norm, tok.start - 1 - k, tok.start - 1)?.end === tok.start - 1) || before === "致";
+        const startsWord = tok.start - 1 <= s.start || before === undefined || !/\p{Script=Han}/u.test(before) || isPreposition || afterCue;
         if (startsWord && lex.surnames.longestAt(family, 0)?.end === 1 && !covered(tokens, tok.start - 1)) shortForms.add(norm.slice(tok.start - 1, tok.end));
       }
       // 经济部政务次长陈正祺, 贸易部次长贝克: a name after a post we do not list, by its last word.

@@ -226,8 +226,9 @@ export class RoleStage extends MentionStage {
    * one foreign country the document names, if it names exactly one; else left without a role.
    */
   resolveContextHolders(): void {
-    const foreign = [...this.entities.values()].filter((x) => x.type === "Country" && x.mentions.length > 0 && x.key !== this.home?.id);
-    const only = foreign.length === 1 ? foreign[0]?.gazetteer : undefined;
+    const foreign = new Set([...this.entities.values()].filter((x) => x.type === "Country" && x.mentions.length > 0 && x.key !== this.home?.id).map((x) => x.gazetteer));
+    for (const c of this.countriesInHomePairs()) foreign.add(c);
+    const only = foreign.size === 1 ? [...foreign][0] : undefined;
     if (only) for (const r of this.holderless) this.addRole(r.entity, r.title, only, r.then, r.written);
     this.holderless = [];
   }
@@ -238,6 +239,19 @@ export class RoleStage extends MentionStage {
       const e = this.entities.get(PERSON + p.name);
       if (e) this.addRole(e, p.title, p.of, false, p.written);
     }
+  }
+
+  /** Foreign countries named with the home country in pairs (中美关系, 中俄). */
+  private countriesInHomePairs(): Set<GazetteerEntity> {
+    const { prefix, notFollowedBy, excluded } = this.lex.data.names.homePairs;
+    const out = new Set<GazetteerEntity>();
+    for (let i = this.norm.indexOf(prefix); i >= 0; i = this.norm.indexOf(prefix, i + 1)) {
+      const pair = this.norm.slice(i, i + prefix.length + 1);
+      if (excluded.includes(pair) || notFollowedBy.includes(this.norm[i + pair.length] ?? "")) continue;
+      const m = this.lex.countriesBeforePost.longestAt(this.norm, i + prefix.length, i + pair.length);
+      if (m?.values[0]) out.add(m.values[0]);
+    }
+    return out;
   }
 
   /** Start of the name of a body (国家杜马, 参议院) written right before a post at `end`. */

@@ -124,6 +124,8 @@ export interface NamesData {
   honorifics: string[];
   /** Words before a title that make it a predicate (以X为团长): no name before the title. */
   copulas: string[];
+  /** 中美, 中俄: the home country's form with a foreign one-character form names that country. */
+  homePairs: { prefix: string; notFollowedBy: string[]; excluded: string[] };
   thenMarkers: string[];
   speakerPronouns: string[];
   thirdPersonPronouns: string[];
