@@ -637,3 +637,10 @@ describe("names after contact words and places after names", () => {
     expect(m.entities.find((e) => e.label === "卡特")?.roles).toEqual([]);
   });
 });
+
+describe("a comma after a name's aside", () => {
+  it("X与Y（English name，又译…），于12月31日互致贺电: the comma before the time does not cut the clause", () => {
+    const m = extractText("央视新闻报道，中国国家主席李华与俄罗斯总统伊万诺夫（Ivan Ivanov，又译伊凡诺夫），于12月31日互致新年贺电。", { date: "2025-12-31" });
+    expect(summaries(m)).toEqual(["wrote_to 李华→伊万诺夫 2025-12-31", "wrote_to 伊万诺夫→李华 2025-12-31"]);
+  });
+});

@@ -47,7 +47,9 @@ export function splitClauses(norm: string, s: Sentence): [number, number][] {
       i = close;
       continue;
     }
-    if (CLAUSE_END.has(norm[i] as string)) {
+    // 普京（Vladimir Putin），于12月31日…: after a name's aside, a comma before the time of the
+    // predicate does not end the clause.
+    if (CLAUSE_END.has(norm[i] as string) && !(norm[i - 1] === " " && (norm[i + 1] === "于" || norm[i + 1] === "在") && (norm[i] === "," || norm[i] === "，"))) {
       if (i > a) out.push([a, i]);
       a = i + 1;
     } else if (i - a >= MAX_CLAUSE) {
