@@ -641,6 +641,8 @@ describe("names after contact words and places after names", () => {
 describe("a comma after a name's aside", () => {
   it("X与Y（English name，又译…），于12月31日互致贺电: the comma before the time does not cut the clause", () => {
     const m = extractText("央视新闻报道，中国国家主席李华与俄罗斯总统伊万诺夫（Ivan Ivanov，又译伊凡诺夫），于12月31日互致新年贺电。", { date: "2025-12-31" });
-    expect(summaries(m)).toEqual(["wrote_to 李华→伊万诺夫 2025-12-31", "wrote_to 伊万诺夫→李华 2025-12-31"]);
+    expect(summaries(m)).toEqual(["wrote_to 伊万诺夫→李华 2025-12-31", "wrote_to 李华→伊万诺夫 2025-12-31"]);
+    // Each spelling the aside gives is a form of the name of its own.
+    expect(m.entities.find((e) => e.label === "伊万诺夫")?.aliases).toEqual(expect.arrayContaining(["Ivan Ivanov", "伊凡诺夫"]));
   });
 });

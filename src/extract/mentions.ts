@@ -309,9 +309,12 @@ export class MentionStage extends DocState {
       const person = known && known.end === name.length && known.values[0]?.kind === "person" ? known.values[0].name : undefined;
       if (!person) this.addPerson(name);
       const canonical = person ?? (this.names.longestAt(name, 0)?.values[0] as { name?: string } | undefined)?.name ?? name;
-      const inner = unblanked.slice(a.innerStart, a.innerEnd).trim();
-      if (/\p{Script=Han}/u.test(inner)) this.names.add(inner, { kind: "person", name: canonical });
-      out.push([canonical, this.clean.text.slice(a.innerStart, a.innerEnd).trim()]);
+      // (Vladimir Putin，又译普丁或蒲亭): each form of the aside on its own.
+      for (const [from, to] of asideForms(unblanked, a.innerStart, a.innerEnd)) {
+        const form = unblanked.slice(from, to);
+        if (/\p{Script=Han}/u.test(form)) this.names.add(form, { kind: "person", name: canonical });
+        out.push([canonical, this.clean.text.slice(from, to)]);
+      }
     }
     return out;
   }
@@ -394,4 +397,28 @@ export class MentionStage extends DocState {
     if (placed) this.names.add(full, { kind: "entity", entity });
     return true;
   }
+}
+
+// Words that introduce another spelling inside an aside (Iowa，又译爱荷华), and what separates the spellings.
+const OTHER_SPELLING = /^(?:又译|又称|或译|亦译|台译|港译|也译)/;
+
+/** The spans [from, to) of the forms an aside gives: the first, then each spelling after a note word. */
+function asideForms(text: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  const push = (from: number, to: number) => {
+    while (from < to && /\s/.test(text[from] as string)) from++;
+    while (to > from && /\s/.test(text[to - 1] as string)) to--;
+    if (to > from) out.push([from, to]);
+  };
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    const ch = text[i];
+    if (i === end || ch === "," || ch === "，" || ch === ";" || ch === "；" || (i > from && (ch === "或" || ch === "、" || ch === "/") && from > start)) {
+      push(from, i);
+      from = i + 1;
+      const note = OTHER_SPELLING.exec(text.slice(from, end).trimStart());
+      if (note) from = text.indexOf(note[0], from) + note[0].length;
+    }
+  }
+  return out;
 }
