@@ -646,3 +646,18 @@ describe("a comma after a name's aside", () => {
     expect(m.entities.find((e) => e.label === "伊万诺夫")?.aliases).toEqual(expect.arrayContaining(["Ivan Ivanov", "伊凡诺夫"]));
   });
 });
+
+describe("bare names found by their frame", () => {
+  it("周恩来, which jieba reads as a time word, is a name before a title", () => {
+    expect(summaries(extractText("1972年9月25日，田中角荣访问中国，同周恩来总理会谈。"))).toEqual(["met 田中角荣—周恩来 1972-09-25"]);
+  });
+
+  it("与A、B分别会见: a list of bare names between a preposition and a cue are persons", () => {
+    const m = extractText("日本首相:佐藤健一\n主要活动:与邓一平、胡建国分别会见等");
+    expect(summaries(m)).toEqual(["met 佐藤健一—胡建国 undated", "met 佐藤健一—邓一平 undated"]);
+  });
+
+  it("会见美国众议员代表团史密斯一行: the name between the delegation and 一行 is who was met", () => {
+    expect(summaries(extractText("新华社北京9月23日电 全国人大常委会委员长赵明23日在北京会见美国国会众议员代表团史密斯一行。"))).toEqual(["met 赵明—史密斯 undated"]);
+  });
+});

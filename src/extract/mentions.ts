@@ -117,6 +117,10 @@ export class MentionStage extends DocState {
           }
         }
       }
+      // 与邓小平、胡耀邦分别会见: a list of bare names between a preposition and a cue.
+      for (const [a, b] of clauses) this.discoverListAfterPreposition(a, b, tokens);
+      // 会见美国众议员代表团史密斯一行: a name between a delegation's noun and 一行.
+      for (const [a, b] of clauses) this.discoverDelegationMember(a, b, tokens);
       // 会见了李显龙。: a short name right after a transitive cue, up to the end of its clause or a boundary word.
       for (const [a, b] of clauses) this.discoverAfterCue(a, b, tokens);
       // 习主席, 李总理: a family name and a title refer to a person (resolved once all names are in).
@@ -295,6 +299,46 @@ export class MentionStage extends DocState {
     for (const item of items) {
       if (item.length < 2 || item.length > 6 || lex.names.matchesAt(item, 0) || this.names.longestAt(item, 0)?.end === item.length) continue;
       if ([...item].every((ch) => lex.transliteration.has(ch) || ch === NAME_DOT) || (item.length <= 4 && lex.surnames.matchesAt(item, 0) && looksLikeName(item, lex))) this.addPerson(item);
+    }
+  }
+
+  /** 与A、B(分别)会见: every item of the list reads as a name (or is one already): each is a person. */
+  protected discoverListAfterPreposition(a: number, b: number, tokens: Token[]): void {
+    const { norm, lex } = this;
+    const rel = lex.data.relations;
+    const preps = [...rel.withPrepositions, ...rel.indirectPrepositions];
+    for (let p = a; p < b; p++) {
+      if (!preps.includes(norm[p] as string) || covered(tokens, p)) continue;
+      let cue = -1;
+      for (let i = p + 1; i < Math.min(b, p + 30); i++) if (lex.cues.matchesAt(norm, i)) { cue = i; break; }
+      if (cue < 0) continue;
+      let text = norm.slice(p + 1, cue).trim();
+      for (const w of rel.distributiveAdverbs) if (text.endsWith(w)) text = text.slice(0, -w.length).trim();
+      const items = text.split(/[、和及]/).map((x) => x.trim());
+      if (items.length < 2) continue;
+      const from = p + 1;
+      const isNamed = (item: string) => this.names.longestAt(item, 0)?.end === item.length;
+      const readsAsName = (item: string) => item.length >= 2 && item.length <= 8 && !tokensIn(tokens, from, cue).some((t) => norm.slice(t.start, t.end) === item && t.kind !== "person") && looksLikeName(item, lex) && (lex.surnames.matchesAt(item, 0) || [...item].every((c) => lex.transliteration.has(c) || c === NAME_DOT));
+      if (!items.every((item) => isNamed(item) || readsAsName(item))) continue;
+      for (const item of items) if (!isNamed(item)) this.addPerson(item);
+    }
+  }
+
+  /** 会见美国众议员代表团史密斯一行: a name right after a delegation's noun and before a member word (一行, 等议员). */
+  protected discoverDelegationMember(a: number, b: number, tokens: Token[]): void {
+    const { norm, lex } = this;
+    const words = lex.data.relations.delegation;
+    for (const g of words.groups) {
+      for (let at = norm.indexOf(g, a); at >= 0 && at < b; at = norm.indexOf(g, at + 1)) {
+        const from = at + g.length;
+        for (const w of words.membersBefore ?? []) {
+          const end = norm.indexOf(w, from);
+          if (end < 0 || end > b || end - from < 2 || end - from > 8) continue;
+          const name = norm.slice(from, end);
+          if (covered(tokens, from) || this.names.longestAt(name, 0)?.end === name.length) continue;
+          if ([...name].every((c) => lex.transliteration.has(c) || c === NAME_DOT) || looksLikeName(name, lex)) this.addPerson(name);
+        }
+      }
     }
   }
 

@@ -97,6 +97,9 @@ function readsAsName(s: string, lex: Lexicon): boolean {
   if (s.length > lex.data.names.maxLength) return false;
   const tags = tagWords(s);
   if (tags.length === 1 && NAME_TAGS.has(tags[0]?.tag ?? "")) return true;
+  // jieba's dictionary tags some names as time words (周恩来): a family name and two characters
+  // that hold nothing of a time are a name.
+  if (tags.length === 1 && tags[0]?.tag === "t" && s.length === 3 && lex.surnames.longestAt(s, 0)?.end === 1 && ![...s.slice(1)].some((c) => lex.data.names.timeCharacters.includes(c))) return true;
   // A Chinese name: a family name and one or two more characters that jieba does not know
   // as a word (x) or knows as a name (耿爽, 赵立坚); 向记者 has a common word in it.
   const family = lex.surnames.longestAt(s, 0);

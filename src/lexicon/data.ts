@@ -68,6 +68,8 @@ export interface RelationsData {
   indirectPrepositions: string[];
   /** Text between two enumerated participants (、 和 及 …). */
   enumerationSeparators: string[];
+  /** Words between a list of participants and its cue (分别, 先后). */
+  distributiveAdverbs: string[];
   requestMarkers: string[];
   invitation: { open: string[]; close: string[] };
   /** Clause openers whose subject is that of the next clause (在…基础上，X…). */
@@ -124,6 +126,8 @@ export interface NamesData {
   honorifics: string[];
   /** Words before a title that make it a predicate (以X为团长): no name before the title. */
   copulas: string[];
+  /** Characters of time words: a family name with none after it is no time word (周恩来). */
+  timeCharacters: string;
   /** 中美, 中俄: the home country's form with a foreign one-character form names that country. */
   homePairs: { prefix: string; notFollowedBy: string[]; excluded: string[] };
   thenMarkers: string[];
