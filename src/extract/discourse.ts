@@ -207,11 +207,12 @@ export class DiscourseStage extends RoleStage {
 
   protected headOf(group: Token[], record = true): string | undefined {
     // 与特朗普总统|阿根廷|会晤: a country or place after a named person is where, not who.
-    const lastPerson = group.map((t) => t.kind).lastIndexOf("person");
+    let lastPerson = group.length - 1;
+    while (lastPerson >= 0 && (group[lastPerson] as Token).kind !== "person") lastPerson--;
     const person = group[lastPerson];
-    if (person?.kind === "person" && group.slice(lastPerson + 1).every((t) => t.kind === "title" || (t.kind === "entity" && (t.entity.type === "Place" || t.entity.type === "Country")))) {
+    if (person?.kind === "person" && lastPerson < group.length - 2 && group[lastPerson + 1]?.kind === "title") {
       const trailing = group.slice(lastPerson + 1);
-      if (trailing.some((t) => t.kind === "entity") && trailing[0]?.kind === "title") return PERSON + person.name;
+      if (trailing.every((t) => t.kind === "title" || (t.kind === "entity" && (t.entity.type === "Place" || t.entity.type === "Country"))) && trailing.some((t) => t.kind === "entity")) return PERSON + person.name;
     }
     for (let i = group.length - 1; i >= 0; i--) {
       const t = group[i] as Token;

@@ -309,8 +309,17 @@ export class MentionStage extends DocState {
     const preps = [...rel.withPrepositions, ...rel.indirectPrepositions];
     for (let p = a; p < b; p++) {
       if (!preps.includes(norm[p] as string) || covered(tokens, p)) continue;
+      const windowEnd = Math.min(b, p + 30);
+      let separated = false;
+      for (let i = p + 2; i < windowEnd && !separated; i++) separated = norm[i] === "、" || norm[i] === "和" || norm[i] === "及";
+      if (!separated) continue;
       let cue = -1;
-      for (let i = p + 1; i < Math.min(b, p + 30); i++) if (lex.cues.matchesAt(norm, i)) { cue = i; break; }
+      for (let i = p + 1; i < windowEnd; i++) {
+        if (lex.cues.matchesAt(norm, i)) {
+          cue = i;
+          break;
+        }
+      }
       if (cue < 0) continue;
       let text = norm.slice(p + 1, cue).trim();
       for (const w of rel.distributiveAdverbs) if (text.endsWith(w)) text = text.slice(0, -w.length).trim();

@@ -88,6 +88,7 @@ function yieldToTitle(text: string, i: number, end: number, g: Match, lex: Lexic
  * one-character form must also be a word of its own there (同|美|总统, not 今日|首相).
  */
 function beforePostCountry(text: string, i: number, end: number, lex: Lexicon): Token | undefined {
+  if (!lex.countriesBeforePostStarts.has(text[i] as string)) return undefined;
   const m = lex.countriesBeforePost.longestAt(text, i, end);
   const entity = m?.values[0];
   if (!m || !entity) return undefined;

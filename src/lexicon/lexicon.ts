@@ -54,6 +54,8 @@ export interface Lexicon {
   countryExtensions: Trie<true>;
   /** Short country names that hold only right before a post (中非|总统). */
   countriesBeforePost: Trie<GazetteerEntity>;
+  /** First characters of those forms, a cheap test before the look-up at every position. */
+  countriesBeforePostStarts: Set<string>;
   transliteration: Set<string>;
   /** Chinese family names: a name may start with one of these. */
   surnames: Trie<true>;
@@ -84,6 +86,7 @@ function buildLexicon(data: LexiconData): Lexicon {
   const entitiesById = new Map<string, GazetteerEntity>();
   const countryByIso = new Map<string, GazetteerEntity>();
   const countriesBeforePost = new Trie<GazetteerEntity>();
+  const countriesBeforePostStarts = new Set<string>();
   const addEntity = (e: GazetteerEntity, surfaces: string[]) => {
     entitiesById.set(e.id, e);
     const entry: LexEntry = { kind: "entity", entity: e };
@@ -93,7 +96,10 @@ function buildLexicon(data: LexiconData): Lexicon {
     const e = countryEntity(c, data.wikidata.countries[c.iso2]);
     countryByIso.set(c.iso2, e);
     addEntity(e, [c.label, ...c.aliases, ...c.side]);
-    for (const s of c.beforePost ?? []) countriesBeforePost.add(normalizeText(s), e);
+    for (const s of c.beforePost ?? []) {
+      countriesBeforePost.add(normalizeText(s), e);
+      countriesBeforePostStarts.add(normalizeText(s)[0] as string);
+    }
   }
   for (const o of data.organizations) addEntity(orgEntity(o, data.wikidata.organizations[o.id]), [o.label, ...o.aliases]);
   for (const p of data.places) addEntity(placeEntity(p), [p.label, ...p.aliases]);
@@ -132,6 +138,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     orgSuffixes: (n.orgSuffixes ?? []).map(normalizeText),
     countryExtensions: wordTrie(n.countryExtensions ?? []),
     countriesBeforePost,
+    countriesBeforePostStarts,
     transliteration: new Set(normalizeText(data.transliterationChars)),
     surnames: wordTrie(data.surnames),
     entitiesById,
