@@ -661,3 +661,18 @@ describe("bare names found by their frame", () => {
     expect(summaries(extractText("新华社北京9月23日电 全国人大常委会委员长赵明23日在北京会见美国国会众议员代表团史密斯一行。"))).toEqual(["met 赵明—史密斯 undated"]);
   });
 });
+
+describe("letters signed with a date in Chinese numerals, and pledges to a government", () => {
+  it("a signature date (二〇〇九年七月二十七日, also typed 二00九) fixes the year of the day in the dateline", () => {
+    for (const signed of ["二〇〇九年七月二十七日", "二00九年七月二十七日"]) {
+      const m = extractText(`中新社台北七月二十七日电 中共中央总书记李华二十七日致电王明，祝贺他当选中国国民党下任主席。\n中国共产党中央委员会总书记 李华\n${signed}`);
+      expect(summaries(m), signed).toEqual(["wrote_to 李华→王明 2009-07-27"]);
+    }
+  });
+
+  it("向斐济政府提供42万斐济元: the government is the recipient, in the currency written; aid earmarked for a country is not a pledge to it", () => {
+    const m = extractText("2020 12/ 30 15:10:07\n新华社苏瓦12月30日电 中国政府30日向斐济政府提供42万斐济元(约合20万美元)的紧急人道主义援助。");
+    expect(summaries(m)).toEqual(["pledged_to 中国→斐济 2020-12-30 420000 FJD"]);
+    expect(summaries(extractText("2010年1月26日，中国通过世界粮食计划署向海地提供100万美元援助。"))).toEqual([]);
+  });
+});

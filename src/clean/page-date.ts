@@ -1,20 +1,24 @@
 /**
  * The page date of a scraped article, when no publication line (发布时间: …) gave one: a date
  * written alone on a short line of the page (`2016-09-06`, `2020/6/18 04:23`, `10.05.2022 17:31`,
- * `OP 03/31/2017`, `环球时报·2025-09-19 23:08`, Taiwan's `114年01月13日`) or a `date 2026-02-04`
+ * `OP 03/31/2017`, `2020 12/ 30 15:10`, `环球时报·2025-09-19 23:08`, Taiwan's `114年01月13日`) or a `date 2026-02-04`
  * prefix of the text.
  * A line that is a sentence (。) or long is body text, not a page date.
  */
 import { isoDate } from "../ingest/read.js";
+import { CHINESE_YEAR, parseChineseNumeral } from "../extract/numbers.js";
 
 const MAX_REST = 40;
 const SCAN_LINES = 40;
 
 // Year first (2016-09-06, 2016/9/6, 2016.09.06, 2016年9月6日), day first (10.05.2022), month first (03/31/2017).
-const YMD = /(?<![\d.])(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?![\d])/;
+// (A scraped layout may lose the first separator: `2020 12/ 30 15:10:07`.)
+const YMD = /(?<![\d.])(\d{4})\s*(?:(?:[-/.]|\s)\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?![\d])/;
 // Taiwan's Republic of China years (民国|中华民国)114年01月13日 = 2025-01-13: the year plus 1911.
 const ROC = /(?<![\d.])(?:中华民国|民国)?(1[0-4]\d)年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const ROC_OFFSET = 1911;
+// A date in Chinese numerals, year digit by digit (二〇〇九年七月二十七日: a letter's signature line).
+const CHINESE_YMD = new RegExp(`(${CHINESE_YEAR})年([〇零一二三四五六七八九十]{1,2})月([〇零一二三四五六七八九十]{1,3})日`);
 const DMY = /(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/;
 const MDY = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/;
 const TIME = /\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?/gi;
@@ -52,6 +56,7 @@ function dateOfLine(line: string): string | undefined {
   let date: string | undefined;
   if (m) date = isoDate(`${m[1]}-${m[2] ?? m[4]}-${m[3] ?? m[5]}`);
   else if ((m = ROC.exec(line))) date = isoDate(`${+(m[1] as string) + ROC_OFFSET}-${m[2]}-${m[3]}`);
+  else if ((m = CHINESE_YMD.exec(line))) date = isoDate(`${parseChineseNumeral(m[1] as string)}-${parseChineseNumeral(m[2] as string)}-${parseChineseNumeral(m[3] as string)}`);
   else if ((m = DMY.exec(line))) date = isoDate(`${m[3]}-${m[2]}-${m[1]}`);
   else if ((m = MDY.exec(line))) date = isoDate(`${m[3]}-${m[1]}-${m[2]}`);
   if (!m || !date) return undefined;

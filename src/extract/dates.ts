@@ -7,7 +7,7 @@
  * YYYY-MM or YYYY.
  * (chrono-node's Chinese parser misses the day-only forms and has no notion of this anchor.)
  */
-import { parseChineseNumeral } from "./numbers.js";
+import { CHINESE_YEAR, parseChineseNumeral } from "./numbers.js";
 
 export interface TimeExpression {
   start: number;
@@ -43,6 +43,8 @@ const TIME_RE = new RegExp(
     "(?<![\\d.])(?:中华民国|民国)?(1[0-4]\\d)年(\\d{1,2})月(\\d{1,2})[日号]",
     // 今(13)日, 昨(19)日: Taiwan's way of giving the day of 今天/昨天.
     "[今昨前明]\\s*[(（](\\d{1,2})[)）]\\s*[日号]",
+    // A date written in Chinese numerals, year digit by digit (二〇〇九年七月二十七日, as letters are signed).
+    `(${CHINESE_YEAR})年(${CN}{1,2})月(${CN}{1,3})[日号]`,
   ].join("|"),
   "gu"
 );
@@ -75,6 +77,12 @@ export function scanTimeExpressions(text: string, start = 0, end = text.length):
     else if (m[19]) out.push({ start: s, end: e, year: +m[19] });
     else if (m[20]) out.push({ start: s, end: e, year: +m[20] + ROC_OFFSET, month: +(m[21] as string), day: +(m[22] as string) });
     else if (m[23]) out.push({ start: s, end: e, day: +m[23] });
+    else if (m[24]) {
+      const year = parseChineseNumeral(m[24]);
+      const month = parseChineseNumeral(m[25] as string);
+      const day = parseChineseNumeral(m[26] as string);
+      if (month >= 1 && day >= 1) out.push({ start: s, end: e, year, month, day });
+    }
   }
   for (let i = 1; i < out.length; i++) {
     const p = out[i - 1] as TimeExpression;

@@ -171,8 +171,10 @@ export class DiscourseStage extends RoleStage {
       const key = this.headOf(g);
       if (unnamedHolders && key && !key.startsWith(PERSON)) continue;
       if (!key || out.some((p) => p.key === key)) continue;
-      const side = g.some((t) => t.kind === "entity" && t.entity.id === key && t.entity.type === "Country" && this.norm[t.end - 1] === "方");
-      out.push(side ? { key, side } : { key });
+      const country = g.find((t) => t.kind === "entity" && t.entity.id === key && t.entity.type === "Country");
+      const side = country !== undefined && this.norm[country.end - 1] === "方";
+      const government = country !== undefined && this.norm.slice(country.end - 2, country.end) === "政府";
+      out.push(side ? { key, side } : government ? { key, government } : { key });
     }
     // 会见美国众议院…代表团: the head of the phrase is the delegation, not the country before it.
     if (out.length && this.delegation.length && last && out.every((p) => !p.key.startsWith(PERSON))) {

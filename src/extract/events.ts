@@ -463,7 +463,7 @@ export class EventStage extends DiscourseStage {
     const e = this.entities.get(p.key);
     const type = e?.type ?? (p.key.startsWith(PERSON) ? "Person" : undefined);
     if (!type) return false;
-    if (type === "Country") return types.includes("Country") || (types.includes("Side") && p.side === true);
+    if (type === "Country") return types.includes("Country") || (types.includes("Side") && p.side === true) || (types.includes("Government") && p.government === true);
     return types.includes(type as ParticipantType);
   }
 

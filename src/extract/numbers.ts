@@ -1,6 +1,7 @@
 /** Chinese numerals (两千, 十二, 二〇二〇) and Arabic numbers with thousands separators → numbers. */
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+// 二00九, 二○○九: a zero typed as a digit or a circle inside a year written digit by digit.
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, "○": 0, "0": 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Parses a Chinese numeral below 10,000 (十二 → 12, 两千 → 2000, 二〇二〇 → 2020); NaN if not one. */
@@ -34,3 +35,6 @@ export function scaleDecimal(numeral: string, multiplier: number): number {
   const scale = 10 ** frac.length;
   return Math.round((Number(int + frac) * multiplier) / scale);
 }
+
+/** A year written digit by digit in Chinese (二〇〇九年, 二00九年), as a regular-expression source. */
+export const CHINESE_YEAR = "[一二][〇零一二三四五六七八九○0]{3}";

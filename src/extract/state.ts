@@ -21,6 +21,8 @@ export interface Participant {
   key: string;
   /** A country named by its side form (中方, 美方). */
   side?: boolean;
+  /** A country named as its government (斐济政府). */
+  government?: boolean;
 }
 
 export class DocState {

@@ -57,7 +57,7 @@ export interface CueData {
   mutual?: boolean;
 }
 /** Entity types a participant may have; "Side" is a country written in its side form (中方). */
-export type ParticipantType = "Person" | "Organization" | "Country" | "Side";
+export type ParticipantType = "Person" | "Organization" | "Country" | "Side" | "Government";
 export interface RelationData {
   en: string;
   symmetric: boolean;
