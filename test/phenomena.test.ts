@@ -676,3 +676,10 @@ describe("letters signed with a date in Chinese numerals, and pledges to a gover
     expect(summaries(extractText("2010年1月26日，中国通过世界粮食计划署向海地提供100万美元援助。"))).toEqual([]);
   });
 });
+
+describe("a pledge reported by its recipient", () => {
+  it("X表示，收到了来自Y的100万美元捐款: Y gave X the amount written before the cue", () => {
+    const m = extractText("联合国负责难民援助的近东救济工程处表示，收到了来自中国政府的100万美元捐款。");
+    expect(summaries(m)).toEqual(["pledged_to 中国→联合国近东巴勒斯坦难民救济和工程处 undated 1000000 USD"]);
+  });
+});

@@ -111,7 +111,9 @@ export class EventStage extends DiscourseStage {
           }
         }
 
-        receiver = this.receiverIn(clauseTokens, b) ?? receiver;
+        // …工程处表示，收到了来自X的捐款: a clause opening with a receiving verb receives for the organization named last.
+        const receiving = this.lex.data.relations.receivingVerbs.some((v) => norm.startsWith(v, a));
+        receiver = this.receiverIn(clauseTokens, b) ?? (receiving ? this.organizationMentionedBefore(a) : undefined) ?? receiver;
         // 佐科总统致习主席的信函: a letter named by its sender and addressee.
         for (const letter of this.lettersNamed(a, b, clauseTokens)) {
           events.push({ relation: "wrote_to", subject: letter.from, object: letter.to, initiator: null, date: dateBefore(letter.at), amount: null, spans: [this.sourceSpan(s)] });
@@ -186,7 +188,8 @@ export class EventStage extends DiscourseStage {
 
           let amount: Amount | null = null;
           if (cue.entry.relation === "pledged_to") {
-            const found = scanAmounts(norm, lex.data.currencies, frame.objectStart, b)[0];
+            // An implied recipient's pledge may give the amount before the cue (收到了来自X的100万美元捐款).
+            const found = scanAmounts(norm, lex.data.currencies, frame.objectStart, b)[0] ?? ("implicit" in frame ? scanAmounts(norm, lex.data.currencies, a, cue.start).at(-1) : undefined);
             if (found) amount = { value: found.value, currency: found.currency, text: this.surface(found.start, found.end) };
           }
           if (cue.entry.needsAmount && !amount) continue;
@@ -265,15 +268,12 @@ export class EventStage extends DiscourseStage {
   protected unwrittenObjectFrame(cue: { start: number; end: number; entry: CueEntry }, a: number, b: number, tokens: Token[], recipient: string | undefined, purpose: () => ReturnType<EventStage["addresseeInPurpose"]>) {
     const slot: [number, number] = [a, cue.start];
     const { relation, word } = cue.entry;
-    if (relation === "pledged_to" && recipient && !this.writesRecipient(a, cue.start, tokens) && scanAmounts(this.norm, this.lex.data.currencies, cue.end, b).length) return { subjectSlot: slot, objects: [{ key: recipient }], objectStart: cue.end, implicit: true as const };
+    // The amount after the cue (A公司捐款200万元) or before it (收到了来自X的100万美元捐款).
+    if (relation === "pledged_to" && recipient && !this.writesRecipient(a, cue.start, tokens) && scanAmounts(this.norm, this.lex.data.currencies, a, b).length) return { subjectSlot: slot, objects: [{ key: recipient }], objectStart: cue.end, implicit: true as const };
     if (relation !== "wrote_to" || !endsClause(this.norm.slice(cue.end, b))) return undefined;
     return purpose() ?? (this.lex.data.relations.replyCues.includes(word) ? { subjectSlot: slot, objects: [] as Participant[], objectStart: cue.end, reply: true as const } : undefined);
   }
 
-  /**
-   * 致电，祝贺X当选…: a message cue that ends its clause, its addressee named at the start of the
-   * clause after it, after a word of purpose (祝贺, 感谢, 慰问).
-   */
   /** The person heading a clause that holds no contact word and ends in that person's name. */
   private nounPhraseTopic(a: number, b: number, tokens: Token[], speaker: string | undefined, lastSubject: string | undefined): string | undefined {
     const last = tokens[tokens.length - 1];
@@ -283,6 +283,10 @@ export class EventStage extends DiscourseStage {
     return head === PERSON + last.name ? head : undefined;
   }
 
+  /**
+   * 致电，祝贺X当选…: a message cue that ends its clause, its addressee named at the start of the
+   * clause after it, after a word of purpose (祝贺, 感谢, 慰问).
+   */
   protected addresseeInPurpose(cue: { start: number; end: number }, a: number, next: [number, number] | undefined, s: Sentence, speaker: string | undefined, lastSubject: string | undefined) {
     if (!next) return undefined;
     const purpose = this.lex.data.relations.messagePurposes.find((w) => this.norm.startsWith(w, next[0]));
