@@ -683,3 +683,15 @@ describe("a pledge reported by its recipient", () => {
     expect(summaries(m)).toEqual(["pledged_to 中国→联合国近东巴勒斯坦难民救济和工程处 undated 1000000 USD"]);
   });
 });
+
+describe("plans over several clauses, and dates with spaces", () => {
+  it("计划…，并将…，之后会…与X会谈，并分别同A、B会见: every clause of the chain is planned", () => {
+    const m = extractText("苏明在广州访问期间，计划寻访旧居，并将同友好人士交流，之后会转到北京与国家主席李华举行会谈，并分别同总理王强、委员长赵明会见。");
+    expect(summaries(m)).toEqual([]);
+  });
+
+  it("8 月 6 日 with spaces around the numbers is a date", () => {
+    const m = extractText("2025年8月9日\n克里姆林宫说，伊万诺夫总统在 8 月 6 日与美国总统特使卡特会谈。");
+    expect(summaries(m)).toEqual(["met 伊万诺夫—卡特 2025-08-06"]);
+  });
+});

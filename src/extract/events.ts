@@ -82,6 +82,8 @@ export class EventStage extends DiscourseStage {
       const dateBefore = (pos: number) => [...dates].reverse().find((d) => d.pos < pos && d.date && !d.rangeEnd)?.date ?? listDate;
       const clauses = splitClauses(norm, s);
       let sentenceTopic: string | undefined;
+      // Clauses whose contacts are planned, not reported: a clause joined to one of them shares it.
+      const plannedClauses = new Set<number>();
       for (let ci = 0; ci < clauses.length; ci++) {
         const [a, b] = clauses[ci] as [number, number];
         const clauseTokens = tokensIn(s.tokens, a, b);
@@ -177,13 +179,19 @@ export class EventStage extends DiscourseStage {
           // Planned, wished, hypothetical or negated contacts are not events; a clause joined to the
           // one before (…将于4日访问芬兰，并于6日同X举行会晤) shares its modality.
           if (cue.entry.relation !== "pledged_to") {
-            if (isUnrealized(norm, sa, cue.start, cue.end, clauseTokens, lex)) continue;
+            if (isUnrealized(norm, sa, cue.start, cue.end, clauseTokens, lex)) {
+              plannedClauses.add(ci);
+              continue;
+            }
             const previous = clauses[ci - 1];
             // …将会见法国领导人，同X举行会谈: a clause that opens with the preposition goes on with the
             // subject, and the plan, of the clause before.
             const prepositionFirst = sb === a && [...rel.withPrepositions, ...rel.indirectPrepositions].includes(norm[a] as string);
             const joined = lex.data.modality.coordinators.some((w) => norm.startsWith(w, a)) || prepositionFirst;
-            if (previous && sa === a && joined && isUnrealized(norm, previous[0], previous[1], previous[1], tokensIn(s.tokens, previous[0], previous[1]), lex)) continue;
+            if (previous && sa === a && joined && (plannedClauses.has(ci - 1) || isUnrealized(norm, previous[0], previous[1], previous[1], tokensIn(s.tokens, previous[0], previous[1]), lex))) {
+              plannedClauses.add(ci);
+              continue;
+            }
           }
 
           let amount: Amount | null = null;
