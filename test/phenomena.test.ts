@@ -695,3 +695,10 @@ describe("plans over several clauses, and dates with spaces", () => {
     expect(summaries(m)).toEqual(["met 伊万诺夫—卡特 2025-08-06"]);
   });
 });
+
+describe("a reply letter quoted in full", () => {
+  it("the signature (二零零七年五月廿五日) anchors a page with no other date, and 四月廿六日来信收读 is the letter answered", () => {
+    const m = extractText("人民网香港6月4日专电 国务院总理王明5月25日复信香港某小学学生，勉励他们努力学习。王总理信全文如下： 同学们： 四月廿六日来信收读，非常高兴。祝愿你们健康快乐！ 王明 二零零七年五月廿五日");
+    expect(summaries(m)).toEqual(["wrote_to 王明→香港某小学学生 2007-05-25", "wrote_to 香港某小学学生→王明 2007-04-26"]);
+  });
+});

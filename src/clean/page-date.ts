@@ -18,7 +18,7 @@ const YMD = /(?<![\d.])(\d{4})\s*(?:(?:[-/.]|\s)\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})
 const ROC = /(?<![\d.])(?:中华民国|民国)?(1[0-4]\d)年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const ROC_OFFSET = 1911;
 // A date in Chinese numerals, year digit by digit (二〇〇九年七月二十七日: a letter's signature line).
-const CHINESE_YMD = new RegExp(`(${CHINESE_YEAR})年([〇零一二三四五六七八九十]{1,2})月([〇零一二三四五六七八九十]{1,3})日`);
+const CHINESE_YMD = new RegExp(`(${CHINESE_YEAR})年([〇零一二三四五六七八九十]{1,2})月([〇零一二三四五六七八九十廿卅]{1,3})日`);
 const DMY = /(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/;
 const MDY = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/;
 const TIME = /\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?/gi;

@@ -23,7 +23,7 @@ export interface TimeExpression {
   rangeEnd?: boolean;
 }
 
-const CN = "[零〇一二两三四五六七八九十]";
+const CN = "[零〇一二两三四五六七八九十廿卅]";
 // One linear pass: each alternative is a fixed sequence of bounded character classes.
 const TIME_RE = new RegExp(
   [
@@ -201,4 +201,17 @@ function addDays(v: YMD, days: number): YMD {
 
 function format(v: YMD): string {
   return `${String(v.y).padStart(4, "0")}-${String(v.m).padStart(2, "0")}-${String(v.d).padStart(2, "0")}`;
+}
+
+const CHINESE_FULL_DATE = new RegExp(`(${CHINESE_YEAR})年(${CN}{1,2})月(${CN}{1,3})[日号]`, "u");
+
+/**
+ * The first full date written in Chinese numerals (二〇〇七年五月廿五日: how letters and
+ * statements are signed), YYYY-MM-DD: an anchor for a page that has no other.
+ */
+export function signatureDate(text: string): string | undefined {
+  const m = CHINESE_FULL_DATE.exec(text);
+  if (!m) return undefined;
+  const ymd = { y: parseChineseNumeral(m[1] as string), m: parseChineseNumeral(m[2] as string), d: parseChineseNumeral(m[3] as string) };
+  return valid(ymd) ? format(ymd) : undefined;
 }

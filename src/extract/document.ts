@@ -23,7 +23,7 @@ import { blankAsides, findAsides } from "./asides.js";
 import { delegationMemberPosts, findDelegation } from "./delegations.js";
 import { mergeDocumentEvents } from "./document-events.js";
 import { splitSentences, type Sentence } from "./sentences.js";
-import { isDateOnly } from "./dates.js";
+import { isDateOnly, signatureDate } from "./dates.js";
 import { anchorResolver } from "./anchor.js";
 import { EventStage } from "./events.js";
 
@@ -109,7 +109,7 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   // A date alone on a short line of the page (furniture removal may have dropped the line: the
   // date is read before it; the line, where it survives, is not text to read dates from).
   const onPage = pageDate(clean.text);
-  const resolver = anchorResolver(norm, [doc.date, cleaned.published, prefix?.date, pageDate(repaired.text)?.date, opts.date]);
+  const resolver = anchorResolver(norm, [doc.date, cleaned.published, prefix?.date, pageDate(repaired.text)?.date, signatureDate(norm), opts.date]);
   if (resolver.reference) info.date = resolver.reference;
 
   const ctx = new EventStage(norm, clean, lex, opts.homeCountry);

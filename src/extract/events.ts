@@ -154,6 +154,13 @@ export class EventStage extends DiscourseStage {
           if (!subjects.length && subordinate && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
           // An implicit recipient needs a giver named in the clause itself.
           if (!subjects.length && "implicit" in frame) continue;
+          // The letter a reply answers: from the addressee of the last letter to its writer.
+          if ("incoming" in frame) {
+            const reply = [...events].reverse().find((e) => e.relation === "wrote_to");
+            if (!reply) continue;
+            subjects = [{ key: reply.object }];
+            frame.objects.push({ key: reply.subject });
+          }
           // 马英九同日复电: the reply goes to whoever wrote to the replier last.
           if ("reply" in frame) {
             const replier = subjects[0]?.key;
@@ -278,7 +285,14 @@ export class EventStage extends DiscourseStage {
     const { relation, word } = cue.entry;
     // The amount after the cue (A公司捐款200万元) or before it (收到了来自X的100万美元捐款).
     if (relation === "pledged_to" && recipient && !this.writesRecipient(a, cue.start, tokens) && scanAmounts(this.norm, this.lex.data.currencies, a, b).length) return { subjectSlot: slot, objects: [{ key: recipient }], objectStart: cue.end, implicit: true as const };
-    if (relation !== "wrote_to" || !endsClause(this.norm.slice(cue.end, b))) return undefined;
+    if (relation !== "wrote_to") return undefined;
+    // 四月廿六日来信收读: a letter received, named inside a reply.
+    const rel = this.lex.data.relations;
+    const rest = this.norm.slice(cue.end, b).trim();
+    if (rel.incomingCues.includes(word) && (rest === "" || rel.acknowledgements.some((w) => rest.startsWith(w))) && !tokens.some((t) => t.kind === "person" && t.end <= cue.start)) {
+      return { subjectSlot: [cue.start, cue.start] as [number, number], objects: [] as Participant[], objectStart: cue.end, incoming: true as const };
+    }
+    if (!endsClause(this.norm.slice(cue.end, b))) return undefined;
     return purpose() ?? (this.lex.data.relations.replyCues.includes(word) ? { subjectSlot: slot, objects: [] as Participant[], objectStart: cue.end, reply: true as const } : undefined);
   }
 

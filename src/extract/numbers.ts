@@ -7,6 +7,8 @@ const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 /** Parses a Chinese numeral below 10,000 (十二 → 12, 两千 → 2000, 二〇二〇 → 2020); NaN if not one. */
 export function parseChineseNumeral(s: string): number {
   if (!s) return NaN;
+  // 廿 and 卅 are twenty and thirty in dates (五月廿五日).
+  if (s.includes("廿") || s.includes("卅")) s = s.replace(/廿/g, "二十").replace(/卅/g, "三十");
   // Digit by digit (二〇二〇).
   if ([...s].every((c) => c in DIGITS) && s.length > 1) return Number([...s].map((c) => DIGITS[c]).join(""));
   let total = 0;

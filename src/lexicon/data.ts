@@ -90,6 +90,10 @@ export interface RelationsData {
   messagePurposes: string[];
   /** Reply cues (复电): without an addressee they answer whoever wrote last. */
   replyCues: string[];
+  /** Letters received, named inside a reply (来信): from the reply's addressee to its writer. */
+  incomingCues: string[];
+  /** Words acknowledging a letter after an incoming cue (收悉). */
+  acknowledgements: string[];
   /** Cues that are a message or a phone call (致电): the call, where the document reports one between the pair. */
   callOrMessage: string[];
   /** Verbs saying an organization received donations (接收, 收到): the recipient of pledges written without one. */
