@@ -702,3 +702,10 @@ describe("a reply letter quoted in full", () => {
     expect(summaries(m)).toEqual(["wrote_to 王明→香港某小学学生 2007-05-25", "wrote_to 香港某小学学生→王明 2007-04-26"]);
   });
 });
+
+describe("a space for a lost name dot", () => {
+  it("西班牙国王胡安 卡洛斯一世: the space between two transliterated parts is the dot", () => {
+    const m = extractText("新华社北京1997年2月21日电 西班牙国王胡安 卡洛斯一世20日致电李华主席，表示诚挚的哀悼。");
+    expect(summaries(m)).toEqual(["wrote_to 胡安·卡洛斯一世→李华 1997-02-20"]);
+  });
+});

@@ -384,11 +384,12 @@ export class MentionStage extends DocState {
     // …nor is it a group (师生, which jieba tags as a name).
     if (this.lex.data.relations.groupCorrespondents.includes(written)) return;
     // One person under any regional form of the name (川普 = 特朗普).
-    const name = this.lex.canonicalName.get(written) ?? written;
+    // (A space that stood for a lost dot is the dot in the name: 胡安 卡洛斯 → 胡安·卡洛斯.)
+    const name = this.lex.canonicalName.get(written) ?? written.replace(/ /g, NAME_DOT);
     this.personNames.add(name);
     this.names.add(written, { kind: "person", name });
     // The family name of a foreign name is used alone later (比尔·盖茨 → 盖茨).
-    const dot = written.lastIndexOf(NAME_DOT);
+    const dot = Math.max(written.lastIndexOf(NAME_DOT), written.lastIndexOf(" "));
     if (dot > 0 && written.length - dot - 1 >= 2) this.names.add(written.slice(dot + 1), { kind: "person", name });
     for (const form of this.lex.nameForms.get(name) ?? []) if (form !== written && !this.names.longestAt(form, 0)) this.names.add(form, { kind: "person", name });
   }

@@ -27,8 +27,10 @@ export function nameAfterTitle(text: string, start: number, limit: number, lex: 
   let dots = 0;
   while (k < limit && k - start < max) {
     const ch = text[k] as string;
-    if (!isNameChar(ch)) break;
-    if (ch === NAME_DOT || ch === NAME_HYPHEN) dots++;
+    // 胡安 卡洛斯: a space where a scraped page lost the dot between two transliterated parts.
+    const lostDot = ch === " " && k - start >= 2 && [text[k - 2], text[k - 1], text[k + 1], text[k + 2]].every((c) => c !== undefined && lex.transliteration.has(c));
+    if (!isNameChar(ch) && !lostDot) break;
+    if (ch === NAME_DOT || ch === NAME_HYPHEN || lostDot) dots++;
     // A boundary word may sit inside a name from its third character (文在寅); a contact word never does.
     if ((k - start >= 2 && (lex.nameBoundaries.matchesAt(text, k) || lex.names.matchesAt(text, k))) || (k > start && lex.cues.matchesAt(text, k))) break;
     k++;
