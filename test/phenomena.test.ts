@@ -709,3 +709,19 @@ describe("a space for a lost name dot", () => {
     expect(summaries(m)).toEqual(["wrote_to 胡安·卡洛斯一世→李华 1997-02-20"]);
   });
 });
+
+describe("missions, wrapped lines and unknown actors", () => {
+  it("美国驻中国大使馆 is one organization, the giver of its pledge", () => {
+    const m = extractText("8月16日，美国驻中国大使馆向中国红十字会捐赠5万美元。", { date: "2011-08-17" });
+    expect(summaries(m)).toEqual(["pledged_to 美国驻中国大使馆→中国红十字会 2011-08-16 50000 USD"]);
+  });
+
+  it("a long line broken off mid-sentence goes on on the next line; a subject we cannot name is not the text's main person", () => {
+    const m = extractText("李华副会长与大使进行了短暂的会晤，她代表红十字会向美国大使馆的捐赠致以谢意，同时,美使馆还\n向中国扶贫基金会捐赠了5万美元。李华表示感谢。李华还介绍了工作。");
+    expect(summaries(m).filter((x) => x.startsWith("pledged_to"))).toEqual([]);
+  });
+
+  it("他预期在…时会见X is an expectation, not a meeting", () => {
+    expect(summaries(extractText("英国外交大臣卡特表示，他预期在中国官员到访伦敦参加典礼时会见韩明。"))).toEqual([]);
+  });
+});

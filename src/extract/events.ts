@@ -13,6 +13,7 @@ import type { Token } from "./tokens.js";
 import { isDateOnly, scanTimeExpressions, type DateResolver } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
+import { tagWords } from "./jieba.js";
 import { MAX_CLAUSE, covered, lastIndexBefore, splitClauses, tokensIn, type Sentence } from "./sentences.js";
 import { daysBetween } from "../model/dates.js";
 import type { DocEvent, DocSpan } from "./document.js";
@@ -174,6 +175,8 @@ export class EventStage extends DiscourseStage {
             if (cue.entry.relation === "wrote_to" && addressee && frame.objects.length === 1) roundup = { object: addressee.key, date: dateBefore(cue.start) };
             continue;
           }
+          // A subject written as a noun we cannot resolve (美使馆还向…) is someone: not the text's main person.
+          if (!subjects.length && sa === a && this.namesUnknownActor(sa, sb)) continue;
           if (!subjects.length && fieldSubject) subjects = [{ key: fieldSubject }];
           if (!subjects.length && sentenceTopic) subjects = [{ key: sentenceTopic }];
           if (!subjects.length && protagonist) subjects = [{ key: protagonist }];
@@ -360,6 +363,17 @@ export class EventStage extends DiscourseStage {
     const title = s.tokens.find((t) => t.kind === "title");
     if (!last || last.kind !== "person" || !title || !labelledName(this.norm, title.end, s.end)) return undefined;
     return last.end >= s.end - 1 && s.tokens.every((t) => t.kind !== "person" || t === last) ? PERSON + last.name : undefined;
+  }
+
+  /**
+   * Whether a subject slot with no entity in it holds a noun of an organization or body
+   * (美使馆还, 该国政府): an actor we cannot name, so the text's main person is not taken for it.
+   */
+  protected namesUnknownActor(a: number, b: number): boolean {
+    // Only what stands before a place phrase (…在北京人民大会堂) can be the actor.
+    const slot = this.norm.slice(a, b).replace(/\s+/g, "").split(/[在于赴到]/)[0] ?? "";
+    if (slot.length < 2) return false;
+    return tagWords(slot).some((w) => w.word.length >= 2 && (w.tag === "nt" || (w.tag === "n" && this.lex.orgSuffixes.some((suf) => w.word.endsWith(suf)))));
   }
 
   /** Whether a subject slot names its actors without names (一些外国领导人, 各国政要). */

@@ -397,6 +397,12 @@ export class MentionStage extends DocState {
   /** The name of a country's organization starting at a country token (中国|国家原子能机构), if any. */
   protected countryOrganizationAt(country: Token, next: Token | undefined, limit: number): string | undefined {
     const { norm, lex } = this;
+    // 美国|驻|中国|大使馆: a mission of one country in another is one organization.
+    const mission = lex.data.names.missionPrefix;
+    if (next && next.kind === "entity" && (next.entity.type === "Country" || next.entity.type === "Place") && norm.slice(country.end, next.start) === mission) {
+      const suffix = lex.orgSuffixes.find((suf) => norm.startsWith(suf, next.end));
+      if (suffix) return norm.slice(country.start, next.end + suffix.length);
+    }
     const max = Math.min(limit, country.end + 14, next ? next.start : limit);
     let k = country.end;
     while (k < max && /\p{Script=Han}/u.test(norm[k] as string) && !lex.cues.matchesAt(norm, k) && !lex.speechVerbs.matchesAt(norm, k) && !(k > country.end && lex.nameBoundaries.matchesAt(norm, k))) k++;

@@ -22,13 +22,27 @@ export function splitSentences(norm: string): Sentence[] {
     if (e > s) out.push({ start: s, end: e, tokens: [] });
   };
   for (let i = 0; i < norm.length; i++) {
-    if (SENTENCE_END.has(norm[i] as string)) {
+    if (SENTENCE_END.has(norm[i] as string) && !(norm[i] === "\n" && wrapsSentence(norm, start, i))) {
       push(start, norm[i] === "\n" ? i : i + 1);
       start = i + 1;
     }
   }
   push(start, norm.length);
   return out;
+}
+
+// A line at least this long that breaks off mid-sentence is body text wrapped by the page.
+const MIN_WRAPPED_LINE = 30;
+
+/**
+ * Whether the line break at `i` only wraps a sentence (…同时，美使馆还\n向基金会捐赠了5万美元。):
+ * a long line of body text, with a clause begun (a comma in it) and not ended, and more text
+ * right after the break. A headline is short and has no comma.
+ */
+function wrapsSentence(norm: string, lineStart: number, i: number): boolean {
+  const line = norm.slice(lineStart, i).trim();
+  if (line.length < MIN_WRAPPED_LINE || !/[,，]/.test(line) || !/\p{Script=Han}$/u.test(line)) return false;
+  return /^\p{Script=Han}/u.test(norm[i + 1] ?? "");
 }
 
 /** End of a dotted foreign name starting at i (伊姆兰·汗, 约瑟夫·拜登), or i when there is none. */

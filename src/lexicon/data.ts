@@ -130,6 +130,8 @@ export interface NamesData {
   honorifics: string[];
   /** Words before a title that make it a predicate (以X为团长): no name before the title. */
   copulas: string[];
+  /** 驻: a country's mission in another (美国驻中国大使馆). */
+  missionPrefix: string;
   /** Characters of time words: a family name with none after it is no time word (周恩来). */
   timeCharacters: string;
   /** 中美, 中俄: the home country's form with a foreign one-character form names that country. */
