@@ -725,3 +725,10 @@ describe("missions, wrapped lines and unknown actors", () => {
     expect(summaries(extractText("英国外交大臣卡特表示，他预期在中国官员到访伦敦参加典礼时会见韩明。"))).toEqual([]);
   });
 });
+
+describe("a name before the word that closes a subordinate clause", () => {
+  it("会见普拉昌达时，…: the name ends before 时, and a name jieba knows only in part still reads as one", () => {
+    const m = extractText("国家主席李华会见了多位领导人。比如，会见普拉昌达时，双方还谈到了人文交流。");
+    expect(summaries(m)).toEqual(["met 李华—普拉昌达 undated"]);
+  });
+});

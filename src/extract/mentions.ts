@@ -199,10 +199,13 @@ export class MentionStage extends DocState {
       const start = norm[cue.end] === "了" ? cue.end + 1 : cue.end;
       if (covered(tokens, start)) continue;
       let end = start;
-      while (end < b && end - start < 5 && /\p{Script=Han}|·/u.test(norm[end] as string) && !(end - start >= 2 && lex.nameBoundaries.matchesAt(norm, end))) end++;
-      if (end - start < 2 || (end < b && !lex.nameBoundaries.matchesAt(norm, end) && !/[\s,，。;；、]/.test(norm[end] as string))) continue;
+      // 会见普拉昌达时，…: the word closing a subordinate clause (时, 期间) ends the name there.
+      const closesClause = (k: number) => lex.data.relations.subordinateEnds.some((w) => norm.startsWith(w, k) && norm.slice(k + w.length, b).trim() === "");
+      while (end < b && end - start < 5 && /\p{Script=Han}|·/u.test(norm[end] as string) && !(end - start >= 2 && (lex.nameBoundaries.matchesAt(norm, end) || closesClause(end)))) end++;
+      if (end - start < 2 || (end < b && !lex.nameBoundaries.matchesAt(norm, end) && !closesClause(end) && !/[\s,，。;；、]/.test(norm[end] as string))) continue;
       const name = norm.slice(start, end);
-      const reads = looksLikeName(name, lex) && (lex.surnames.matchesAt(name, 0) || [...name].every((c) => lex.transliteration.has(c) || c === NAME_DOT));
+      const translit = [...name].filter((c) => lex.transliteration.has(c) || c === NAME_DOT).length;
+      const reads = looksLikeName(name, lex) && (lex.surnames.matchesAt(name, 0) || translit === name.length || (name.length >= 4 && translit >= name.length / 2));
       if (!tokensIn(tokens, start, end).length && !this.names.longestAt(name, 0) && (reads || lex.canonicalName.has(name))) this.addPerson(name);
     }
   }

@@ -111,6 +111,8 @@ function readsAsName(s: string, lex: Lexicon): boolean {
     if (family.end >= 2 && s.length === 4 && tags.length > 1) return true;
   }
   if (tags.some((t) => t.word.length >= 2 && CUT_TAGS.has(t.tag))) return false;
+  // A transliterated name jieba knows in part (普拉|昌达: a name, then no word at all).
+  if (tags.length === 2 && (tags[0]?.tag === "nrt" || tags[0]?.tag === "nr") && (tags[0]?.word.length ?? 0) >= 2 && tags[1]?.tag === "x" && [...s].filter((c) => lex.transliteration.has(c)).length >= s.length / 2) return true;
   // Two transliteration characters that jieba knows as no word at all (拉森, 萨勒).
   if (s.length === 2 && tags.length === 1 && tags[0]?.tag === "x" && [...s].every((c) => lex.transliteration.has(c))) return true;
   const translit = [...s].filter((c) => lex.transliteration.has(c)).length;
