@@ -732,3 +732,10 @@ describe("a name before the word that closes a subordinate clause", () => {
     expect(summaries(m)).toEqual(["met 李华—普拉昌达 undated"]);
   });
 });
+
+describe("an additional pledge on the basis of an earlier one", () => {
+  it("在前期向X捐款的基础上，增加3000万美元捐款: the giver adds a pledge of its own to X, and the earlier mention is not a third pledge", () => {
+    const m = extractText("2020年3月7日，中国政府决定向世卫组织捐款2000万美元。4月23日，发言人表示，中方决定在前期向世卫捐款现汇的基础上，增加3000万美元现汇捐款。");
+    expect(summaries(m)).toEqual(["pledged_to 中国→世界卫生组织 2020-03-07 20000000 USD", "pledged_to 中国→世界卫生组织 2020-04-23 30000000 USD"]);
+  });
+});

@@ -17,13 +17,19 @@ export function mergeDocumentEvents(all: DocEvent[], documentDate: string | unde
     const pair = e.relation === "called" || e.relation === "met" ? [e.subject, e.object].sort().join("|") : `${e.subject}>${e.object}`;
     return `${e.relation}|${pair}${e.relation === "pledged_to" ? `|${e.amount?.value ?? ""}${e.amount?.currency ?? ""}` : ""}`;
   };
-  // A pledge told without its amount (the headline's) is the one pledge of that pair told with one.
-  const amounts = new Map<string, Set<string>>();
-  for (const e of events) if (e.relation === "pledged_to" && e.amount) (amounts.get(`${e.subject}>${e.object}`) ?? amounts.set(`${e.subject}>${e.object}`, new Set()).get(`${e.subject}>${e.object}`))?.add(`${e.amount.value}${e.amount.currency}`);
+  // A pledge told without its amount (the headline's, 在此前向X捐款的基础上) is a pledge of that pair
+  // told with one: the one, or the first of several.
+  // (Of several, the one told on the same day, else the first.)
+  const told = (e: DocEvent): string | undefined => {
+    if (e.relation !== "pledged_to" || e.amount) return undefined;
+    const pledges = events.filter((x) => x.relation === "pledged_to" && x.amount && x.subject === e.subject && x.object === e.object);
+    const same = pledges.find((x) => x.date === e.date) ?? pledges[0];
+    return same?.amount ? `${same.amount.value}${same.amount.currency}` : undefined;
+  };
   const groups = new Map<string, Map<string, DocEvent>>();
   for (const e of events) {
-    const told = e.relation === "pledged_to" && !e.amount ? amounts.get(`${e.subject}>${e.object}`) : undefined;
-    const k = told?.size === 1 ? `${pairKey(e)}${[...told][0]}` : pairKey(e);
+    const amount = told(e);
+    const k = amount ? `${pairKey(e)}${amount}` : pairKey(e);
     let byDate = groups.get(k);
     if (!byDate) groups.set(k, (byDate = new Map()));
     const m = byDate.get(e.date ?? `?${e.monthDay ?? ""}`);

@@ -48,6 +48,9 @@ export class EventStage extends DiscourseStage {
     // the pledge reported last: the recipient of a pledge written without one.
     let receiver: string | undefined;
     let lastRecipient: string | undefined;
+    /** The recipient of the pledge read last (for an addition on its basis). */
+    let previousRecipient: string | undefined;
+    let previousGiver: string | undefined;
     // The addressee of messages from leaders not named in the lead (一些国家领导人致电X).
     let roundup: { object: string; date: string | null } | undefined;
 
@@ -153,8 +156,14 @@ export class EventStage extends DiscourseStage {
           // Only a subordinate clause (在同A会谈时，X指出) takes it: one that ends in 时/后/期间…
           const subordinate = rel.adverbialOpeners.some((o) => norm.startsWith(o, a)) && rel.subordinateEnds.some((w) => norm.slice(a, b).trimEnd().endsWith(w));
           if (!subjects.length && subordinate && nextClauseSubject) subjects = [{ key: nextClauseSubject }];
-          // An implicit recipient needs a giver named in the clause itself.
-          if (!subjects.length && "implicit" in frame) continue;
+          // An implicit recipient needs a giver named in the clause itself, or in the clause on
+          // whose basis it adds (在此前向X捐款…的基础上，再追加3000万美元): that pledge's giver.
+          if (!subjects.length && "implicit" in frame) {
+            const basis = clauses[ci - 1];
+            const onBasis = basis !== undefined && sa === a && rel.subordinateEnds.some((w) => w.length >= 2 && norm.slice(basis[0], basis[1]).trimEnd().endsWith(w)) && previousGiver !== undefined && previousRecipient === frame.objects[0]?.key;
+            if (!onBasis || !previousGiver) continue;
+            subjects = [{ key: previousGiver }];
+          }
           // The letter a reply answers: from the addressee of the last letter to its writer.
           if ("incoming" in frame) {
             const reply = [...events].reverse().find((e) => e.relation === "wrote_to");
@@ -266,7 +275,10 @@ export class EventStage extends DiscourseStage {
                 if (date && date.length >= 10) lastEventDay = date;
                 const maybeCall = rel.callOrMessage.includes(cue.entry.word) ? { maybeCall: true as const } : {};
                 events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span], ...maybeCall });
-                if (cue.entry.relation === "pledged_to") lastRecipient = obj.key;
+                if (cue.entry.relation === "pledged_to") {
+                  lastRecipient = previousRecipient = obj.key;
+                  previousGiver = subject.key;
+                }
                 if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, ...undatedDay, amount, spans: [span] });
               }
             }
