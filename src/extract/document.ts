@@ -3,7 +3,7 @@
  * (ingest/html), repair damaged text (clean/repair), drop furniture (clean/boilerplate),
  * normalize (clean/normalize), anchor time (anchor), read asides (asides), split sentences and
  * clauses (sentences), find who is named (mentions), their roles (roles), delegations
- * (delegations), then the contact events (events, with discourse and modality), merged per
+ * (delegations), then the contact events (events, with their frames, discourse and modality), merged per
  * document (document-events). The stages share one document state (state). The result uses
  * document-local entity keys; the corpus-level merge (model/merge.ts) turns them into the graph.
  */

@@ -1,0 +1,329 @@
+/**
+ * Stage: the frames of a cue — where its participants are written. The subject slot and objects
+ * of each frame (with, transitive, indirect, indirectAfter, a list after a colon), the frames for
+ * a cue whose object is not written after it (an implied recipient, an addressee after a word of
+ * purpose, a reply, a letter received), letters named as noun phrases, labelled fields, actors
+ * written without names, and the participant types a relation allows. EventStage (events.ts)
+ * reads a document's sentences with them.
+ */
+import type { CueEntry } from "../lexicon/lexicon.js";
+import type { ParticipantType } from "../lexicon/data.js";
+import type { Relation } from "../model/types.js";
+import { originalSpan } from "../util/mapped-text.js";
+import type { Token } from "./tokens.js";
+import { scanAmounts } from "./amounts.js";
+import { tagWords } from "./jieba.js";
+import { covered, tokensIn, type Sentence } from "./sentences.js";
+import type { DocSpan } from "./document.js";
+import { DiscourseStage } from "./discourse.js";
+import { PERSON, type Participant } from "./state.js";
+import { labelledName } from "./mentions.js";
+
+/** Nothing but punctuation or blanks after a cue: the cue ends its clause. */
+export const endsClause = (rest: string) => /^[\s。！？；;.!?]*$/.test(rest);
+const RECEIVER_WINDOW = 8;
+// 致 X 的 letter noun, X at most a title and a name long (an oral message, 口信, is passed on by someone else).
+const LETTER_NOUN_PHRASE = /致([^，,。；;的]{2,16})的(?:亲笔信|贺信|贺电|信函|慰问信|慰问电|来信|信|函)/g;
+const REPRESENTS = "代表";
+// The longest 的-modifier read before a counterpart (与为出席…而访华的X).
+const MAX_MODIFIER = 24;
+
+export class FrameStage extends DiscourseStage {
+  /**
+   * A frame for a cue whose object is not written after it: a pledge to the organization said to
+   * receive (or the recipient of the pledge reported last), the addressee after a word of purpose
+   * (致电，祝贺X), or — for a reply (复电) — whoever wrote last, found once the subject is known.
+   */
+  protected unwrittenObjectFrame(cue: { start: number; end: number; entry: CueEntry }, a: number, b: number, tokens: Token[], recipient: string | undefined, purpose: () => ReturnType<FrameStage["addresseeInPurpose"]>) {
+    const slot: [number, number] = [a, cue.start];
+    const { relation, word } = cue.entry;
+    // The amount after the cue (A公司捐款200万元) or before it (收到了来自X的100万美元捐款).
+    if (relation === "pledged_to" && recipient && !this.writesRecipient(a, cue.start, tokens) && scanAmounts(this.norm, this.lex.data.currencies, a, b).length) return { subjectSlot: slot, objects: [{ key: recipient }], objectStart: cue.end, implicit: true as const };
+    if (relation !== "wrote_to") return undefined;
+    // 四月廿六日来信收读: a letter received, named inside a reply.
+    const rel = this.lex.data.relations;
+    const rest = this.norm.slice(cue.end, b).trim();
+    if (rel.incomingCues.includes(word) && (rest === "" || rel.acknowledgements.some((w) => rest.startsWith(w))) && !tokens.some((t) => t.kind === "person" && t.end <= cue.start)) {
+      return { subjectSlot: [cue.start, cue.start] as [number, number], objects: [] as Participant[], objectStart: cue.end, incoming: true as const };
+    }
+    if (!endsClause(this.norm.slice(cue.end, b))) return undefined;
+    return purpose() ?? (this.lex.data.relations.replyCues.includes(word) ? { subjectSlot: slot, objects: [] as Participant[], objectStart: cue.end, reply: true as const } : undefined);
+  }
+
+  /** The person heading a clause that holds no contact word and ends in that person's name. */
+  protected nounPhraseTopic(a: number, b: number, tokens: Token[], speaker: string | undefined, lastSubject: string | undefined): string | undefined {
+    const last = tokens[tokens.length - 1];
+    if (!last || last.kind !== "person" || this.norm.slice(last.end, b).trim() !== "") return undefined;
+    if ([...this.norm.slice(a, b)].some((_, k) => this.lex.cues.matchesAt(this.norm, a + k))) return undefined;
+    const head = this.participants(a, b, tokens, speaker, lastSubject).at(-1)?.key;
+    return head === PERSON + last.name ? head : undefined;
+  }
+
+  /**
+   * 致电，祝贺X当选…: a message cue that ends its clause, its addressee named at the start of the
+   * clause after it, after a word of purpose (祝贺, 感谢, 慰问).
+   */
+  protected addresseeInPurpose(cue: { start: number; end: number }, a: number, next: [number, number] | undefined, s: Sentence, speaker: string | undefined, lastSubject: string | undefined) {
+    if (!next) return undefined;
+    const purpose = this.lex.data.relations.messagePurposes.find((w) => this.norm.startsWith(w, next[0]));
+    if (!purpose) return undefined;
+    const objects = this.participants(next[0] + purpose.length, next[1], tokensIn(s.tokens, next[0] + purpose.length, next[1]), speaker, lastSubject, true).slice(0, 1);
+    return objects.length ? { subjectSlot: [a, cue.start] as [number, number], objects, objectStart: next[0] + purpose.length } : undefined;
+  }
+
+  /** The organization or country a giver acts for (代表中国政府|向…捐款), named after 代表 in the subject slot. */
+  protected representedGiver(sa: number, sb: number, tokens: Token[]): Participant[] | undefined {
+    const at = this.norm.slice(sa, sb).lastIndexOf(REPRESENTS);
+    if (at < 0) return undefined;
+    const from = sa + at + REPRESENTS.length;
+    const held = tokens.filter((t) => t.start >= from && t.end <= sb);
+    const giver = held.find((t) => t.kind === "entity" && (t.entity.type === "Organization" || t.entity.type === "Country"));
+    if (!giver || giver.kind !== "entity" || giver.start - from > 2) return undefined;
+    this.entityFor(giver);
+    return [{ key: giver.entity.id }];
+  }
+
+  /** Whether a recipient is written before a cue (向受灾国…提供), even one we cannot name. */
+  protected writesRecipient(a: number, cueStart: number, tokens: Token[]): boolean {
+    const preps = this.lex.data.relations.indirectPrepositions;
+    for (let i = a; i < cueStart; i++) if (preps.includes(this.norm[i] as string) && !covered(tokens, i)) return true;
+    return false;
+  }
+
+  /** Letters written as a noun phrase: SENDER致ADDRESSEE的信函 (persons, their titles around them). */
+  protected lettersNamed(a: number, b: number, tokens: Token[]): { from: string; to: string; at: number }[] {
+    const out: { from: string; to: string; at: number }[] = [];
+    const text = this.norm.slice(a, b);
+    LETTER_NOUN_PHRASE.lastIndex = 0;
+    for (let m = LETTER_NOUN_PHRASE.exec(text); m; m = LETTER_NOUN_PHRASE.exec(text)) {
+      const zhi = a + m.index;
+      const de = zhi + 1 + (m[1] as string).length;
+      const before = [...tokens].reverse().find((t) => t.end <= zhi && t.kind !== "title");
+      const addressee = tokens.find((t) => t.start > zhi && t.end <= de && t.kind === "person");
+      const between = before ? this.norm.slice(before.end, zhi) : "";
+      // The sender's own title may stand between its name and 致 (佐科总统致…).
+      const titled = tokens.filter((t) => before && t.start >= before.end && t.end <= zhi).every((t) => t.kind === "title");
+      if (before?.kind === "person" && addressee?.kind === "person" && titled && between.replace(/\s/g, "").length <= 4) out.push({ from: PERSON + before.name, to: PERSON + addressee.name, at: zhi });
+    }
+    return out;
+  }
+
+  /** The person a labelled field line names ([country]title:NAME), if the sentence is one. */
+  protected fieldPerson(s: Sentence): string | undefined {
+    const last = s.tokens[s.tokens.length - 1];
+    const title = s.tokens.find((t) => t.kind === "title");
+    if (!last || last.kind !== "person" || !title || !labelledName(this.norm, title.end, s.end)) return undefined;
+    return last.end >= s.end - 1 && s.tokens.every((t) => t.kind !== "person" || t === last) ? PERSON + last.name : undefined;
+  }
+
+  /**
+   * Whether a subject slot with no entity in it holds a noun of an organization or body
+   * (美使馆还, 该国政府): an actor we cannot name, so the text's main person is not taken for it.
+   */
+  protected namesUnknownActor(a: number, b: number): boolean {
+    // Only what stands before a place phrase (…在北京人民大会堂) can be the actor.
+    const slot = this.norm.slice(a, b).replace(/\s+/g, "").split(/[在于赴到]/)[0] ?? "";
+    if (slot.length < 2) return false;
+    return tagWords(slot).some((w) => w.word.length >= 2 && (w.tag === "nt" || (w.tag === "n" && this.lex.orgSuffixes.some((suf) => w.word.endsWith(suf)))));
+  }
+
+  /** Whether a subject slot names its actors without names (一些外国领导人, 各国政要). */
+  protected namesUnnamedSenders(a: number, b: number): boolean {
+    const slot = this.norm.slice(a, b);
+    return [...this.lex.data.names.unnamedHolders, ...this.lex.data.names.unnamedGroups].some((w) => slot.includes(w));
+  }
+
+  /** The organization a clause says received donations (中国红十字会|总会|接收…), if any. */
+  protected receiverIn(tokens: Token[], b: number): string | undefined {
+    const verbs = this.lex.data.relations.receivingVerbs;
+    for (const t of tokens) {
+      if (t.kind !== "entity" || t.entity.type !== "Organization") continue;
+      const after = this.norm.slice(t.end, Math.min(b, t.end + RECEIVER_WINDOW));
+      if (verbs.some((v) => after.includes(v))) {
+        this.entityFor(t);
+        return t.entity.id;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Where a cue's participants are written: its subject slot and its objects, by the first of
+   * the cue's frames that finds an object — with (A同B会谈), transitive (A会见B), indirect
+   * (A向B致信), indirectAfter (A以致电方式向B致以慰问); a cue closing its clause before a colon
+   * takes the list that follows (先后同6位领导人举行会晤:A、B、C).
+   */
+  protected frameOf(
+    cue: { start: number; end: number; entry: CueEntry },
+    a: number,
+    b: number,
+    previousCueEnd: number,
+    nextCueStart: number,
+    s: Sentence,
+    clauses: [number, number][],
+    ci: number,
+    clauseTokens: Token[],
+    speaker: string | undefined,
+    lastSubject: string | undefined
+  ): { subjectSlot: [number, number]; objects: Participant[]; objectStart: number } | undefined {
+    const { norm, lex } = this;
+    const rel = lex.data.relations;
+    for (const kind of cue.entry.frames) {
+      if (kind === "with" || kind === "indirect") {
+        const preps = kind === "with" ? rel.withPrepositions : rel.indirectPrepositions;
+        const p = this.prepositionBefore(preps, Math.max(a, previousCueEnd), cue.start, clauseTokens);
+        if (p === undefined) continue;
+        const objects = this.participants(p + 1, cue.start, clauseTokens, speaker, lastSubject);
+        // A和B先后会见了C: 和 joins the hosts when the cue has an object of its own.
+        if (kind === "with" && norm[p] === "和" && cue.entry.frames.includes("transitive") && this.participants(cue.end, nextCueStart, clauseTokens, speaker, lastSubject, true).length) continue;
+        if (objects.length) return { subjectSlot: [a, p], objects, objectStart: p + 1 };
+      } else if (kind === "indirectAfter") {
+        for (let i = cue.end; i < b; i++) {
+          if (!rel.indirectPrepositions.includes(norm[i] as string) || covered(clauseTokens, i)) continue;
+          const objects = this.participants(i + 1, b, clauseTokens, speaker, lastSubject, true);
+          if (objects.length) return { subjectSlot: [a, cue.start], objects: objects.slice(0, 1), objectStart: i + 1 };
+          break;
+        }
+      } else {
+        const objects = this.participants(cue.end, nextCueStart, clauseTokens, speaker, lastSubject, true);
+        // 会见了A部长X，B部长Y，C市长Z等政要: the list goes on over the clauses that hold only names.
+        if (objects.length && nextCueStart === b && this.isPureList(cue.end, b, clauseTokens.filter((t) => t.start >= cue.end))) {
+          for (let k = ci + 1; k < clauses.length; k++) {
+            const [ka, kb] = clauses[k] as [number, number];
+            const kt = tokensIn(s.tokens, ka, kb);
+            if (!kt.some((t) => t.kind === "person") || !this.isPureList(ka, kb, kt) || this.gapsHoldVerb(ka, kb, kt)) break;
+            for (const p of this.participants(ka, kb, kt, speaker, lastSubject)) if (!objects.some((o) => o.key === p.key)) objects.push(p);
+          }
+        }
+        if (objects.length) return { subjectSlot: [a, cue.start], objects, objectStart: cue.end };
+      }
+    }
+    // 举行会晤:A、B、C — the list after a colon that ends the cue's clause.
+    const rest = norm.slice(cue.end, b).trim();
+    const colon = norm[b];
+    const following = clauses[ci + 1];
+    if (following && (colon === ":" || colon === "：") && /^了?$/.test(rest) && cue.entry.frames.some((f) => f !== "indirectAfter")) {
+      const listEnd = s.end;
+      const objects = this.participants(following[0], listEnd, tokensIn(s.tokens, following[0], listEnd), speaker, lastSubject, true);
+      const p = this.prepositionBefore([...rel.withPrepositions, ...rel.indirectPrepositions], a, cue.start, []);
+      if (objects.length) return { subjectSlot: [a, p ?? cue.start], objects, objectStart: following[0] };
+    }
+    return undefined;
+  }
+
+  /**
+   * The subjects written in a slot: the last noun phrase (or list of them) before the cue that
+   * has a participant of an allowed type (国家主席习近平3月26日就俄罗斯…火灾|向…: 习近平, not
+   * 俄罗斯); places after it (在首尔) are skipped. A slot without any name may hold a pronoun.
+   */
+  protected subjectsIn(sa: number, sb: number, tokens: Token[], types: ParticipantType[] | undefined, speaker: string | undefined, lastSubject: string | undefined): Participant[] {
+    const inSlot = tokens.filter((t) => t.start >= sa && t.end <= sb);
+    if (!inSlot.length) return this.participants(sa, sb, inSlot, speaker, lastSubject);
+    const separators = this.lex.data.relations.enumerationSeparators;
+    let end = inSlot.length - 1;
+    while (end >= 0) {
+      while (end >= 0 && (inSlot[end] as Token).kind === "entity" && (inSlot[end] as Extract<Token, { kind: "entity" }>).entity.type === "Place") end--;
+      if (end < 0) break;
+      let first = end;
+      while (first > 0) {
+        const between = this.norm.slice((inSlot[first - 1] as Token).end, (inSlot[first] as Token).start).trim();
+        if (between === "" || between === "兼" || separators.includes(between) || this.endsWithTitleWord(between) || !this.gapEndsPhrase(between) || this.isListGap(between) || this.startsNextItem(between)) first--;
+        else break;
+      }
+      const found = this.participants((inSlot[first] as Token).start, (inSlot[end] as Token).end, inSlot, speaker, lastSubject);
+      const fitting = types ? found.filter((p) => this.fits(this.actorFor(undefined, p), types)) : found;
+      if (fitting.length) return fitting;
+      end = first - 1;
+    }
+    return [];
+  }
+
+  /** Who acts in a pledge: a person holding a post of a country gives in its name (习近平宣布中国…). */
+  protected actorFor(relation: Relation | undefined, p: Participant): Participant {
+    if (relation !== "pledged_to") return p;
+    const e = this.entities.get(p.key);
+    if (e?.type !== "Person") return p;
+    const country = [...e.roles.values()].find((r) => r.of.type === "Country");
+    if (!country) return p;
+    this.entityFor({ kind: "entity", start: 0, end: 0, entity: country.of });
+    return { key: country.of.id };
+  }
+
+  /** Whether a participant has one of the types a relation allows. */
+  protected fits(p: Participant, types: ParticipantType[]): boolean {
+    const e = this.entities.get(p.key);
+    const type = e?.type ?? (p.key.startsWith(PERSON) ? "Person" : undefined);
+    if (!type) return false;
+    if (type === "Country") return types.includes("Country") || (types.includes("Side") && p.side === true) || (types.includes("Government") && p.government === true);
+    return types.includes(type as ParticipantType);
+  }
+
+  /** Cue words of a clause that are not inside a name. */
+  protected cuesIn(a: number, b: number, tokens: Token[]) {
+    const out: { start: number; end: number; entry: import("../lexicon/lexicon.js").CueEntry }[] = [];
+    for (let i = a; i < b; ) {
+      const m = this.lex.cues.longestAt(this.norm, i, b);
+      if (m && !covered(tokens, i)) {
+        out.push({ start: i, end: m.end, entry: m.values[0] as import("../lexicon/lexicon.js").CueEntry });
+        i = m.end;
+      } else i++;
+    }
+    return out;
+  }
+
+  /**
+   * The preposition before `end` that introduces the participants (同德国总理…, 给美国…): the
+   * nearest one, or an earlier one when all between them is a list (与A、B和C的会见: 与, not 和).
+   */
+  protected prepositionBefore(preps: string[], from: number, end: number, tokens: Token[]): number | undefined {
+    const p = this.nearestPreposition(preps, from, end, tokens);
+    if (p === undefined || !tokens.length) return p;
+    const q = this.nearestPreposition(preps, from, p, tokens);
+    if (q === undefined) return p;
+    const between = tokens.filter((t) => t.start > q && t.end <= p);
+    return between.some((t) => t.kind === "person") && this.isPureList(q + 1, p, between) ? q : p;
+  }
+
+  protected nearestPreposition(preps: string[], from: number, end: number, tokens: Token[]): number | undefined {
+    for (let i = end - 1; i >= from; i--) {
+      const ch = this.norm[i] as string;
+      if (!preps.includes(ch)) continue;
+      if (covered(tokens, i)) continue;
+      const names = this.lex.data.names;
+      if ([...names.speakerPronouns, ...names.thirdPersonPronouns].some((p) => this.norm.startsWith(p, i + 1) && i + 1 + p.length <= end)) return i;
+      // 与(该)代表团的工作会谈: a delegation stands where a name would.
+      if (this.delegation.length && this.lex.data.relations.delegation.groups.some((g) => this.norm.startsWith(g, i + 1))) return i;
+      const next = tokens.find((t) => t.start > i && t.start < end);
+      if (!next) continue;
+      const gap = this.norm.slice(i + 1, next.start).trim();
+      if (gap === "" || names.thenMarkers.includes(gap)) return i;
+      // A modifier ending in 的 before the name (与正在访华的|X, 与为出席天皇…而访日的|X), within its clause.
+      const modifier = this.norm.slice(i + 1, i + 2 + MAX_MODIFIER).match(/^[^,，;；。:：]*?的/)?.[0];
+      if (modifier && tokens.some((t) => t.start === i + 1 + modifier.length && t.start < end)) return i;
+      // 与经济部政务次长|陈正祺: a post we do not list between the preposition and the name.
+      if (gap.length <= 12 && next.kind === "person" && [...gap].some((_, k) => this.lex.postWords.longestAt(gap, k)?.end === gap.length)) return i;
+      // 向越共中央|总书记…, 向政府|副总理…: a holder we do not know before a title.
+      if (next.kind === "title" && this.qualifiesPost(gap)) return i;
+    }
+    return undefined;
+  }
+
+  /** 应X邀请 / 应X之约: X asked for the contact. */
+  protected invitationBy(a: number, end: number, tokens: Token[], speaker: string | undefined, lastSubject: string | undefined): string | undefined {
+    const inv = this.lex.data.relations.invitation;
+    for (let i = a; i < end; i++) {
+      if (!inv.open.some((o) => this.norm.startsWith(o, i)) || this.lex.data.relations.requestMarkers.some((m) => this.norm.startsWith(m, i))) continue;
+      for (const close of inv.close) {
+        const j = this.norm.indexOf(close, i + 1);
+        if (j > i && j < end) return this.participants(i + 1, j, tokens, speaker, lastSubject).at(-1)?.key;
+      }
+    }
+    return undefined;
+  }
+
+  /** The sentence, as a span of the original document. */
+  protected sourceSpan(s: Sentence): DocSpan {
+    const { start, end } = originalSpan(this.clean, s.start, s.end);
+    return { start, end, text: this.clean.text.slice(s.start, s.end) };
+  }
+}
