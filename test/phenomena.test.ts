@@ -739,3 +739,14 @@ describe("an additional pledge on the basis of an earlier one", () => {
     expect(summaries(m)).toEqual(["pledged_to 中国→世界卫生组织 2020-03-07 20000000 USD", "pledged_to 中国→世界卫生组织 2020-04-23 30000000 USD"]);
   });
 });
+
+describe("calls and replies written in passing", () => {
+  it("A与B在电话中表示: they spoke on the phone", () => {
+    expect(summaries(extractText("2024年4月9日，李明与德国总理舒尔茨在电话中表示，双方应加强合作。"))).toEqual(["called 李明—舒尔茨 2024-04-09"]);
+  });
+
+  it("X当天复电表示感谢: a reply that goes on with what it says still goes to whoever wrote to X", () => {
+    const m = extractText("2024年1月3日，越南国家主席武文明致电李华，祝贺新年。李华当天复电表示感谢。");
+    expect(summaries(m)).toEqual(["wrote_to 李华→武文明 2024-01-03", "wrote_to 武文明→李华 2024-01-03"]);
+  });
+});

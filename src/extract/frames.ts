@@ -46,8 +46,10 @@ export class FrameStage extends DiscourseStage {
     if (rel.incomingCues.includes(word) && (rest === "" || rel.acknowledgements.some((w) => rest.startsWith(w))) && !tokens.some((t) => t.kind === "person" && t.end <= cue.start)) {
       return { subjectSlot: [cue.start, cue.start] as [number, number], objects: [] as Participant[], objectStart: cue.end, incoming: true as const };
     }
-    if (!endsClause(this.norm.slice(cue.end, b))) return undefined;
-    return purpose() ?? (this.lex.data.relations.replyCues.includes(word) ? { subjectSlot: slot, objects: [] as Participant[], objectStart: cue.end, reply: true as const } : undefined);
+    // A reply may go on with what it says (习近平当天复电表示感谢).
+    const isReply = rel.replyCues.includes(word);
+    if (!endsClause(this.norm.slice(cue.end, b)) && !(isReply && this.lex.speechVerbs.matchesAt(this.norm, cue.end))) return undefined;
+    return purpose() ?? (isReply ? { subjectSlot: slot, objects: [] as Participant[], objectStart: cue.end, reply: true as const } : undefined);
   }
 
   /** The person heading a clause that holds no contact word and ends in that person's name. */
