@@ -750,3 +750,10 @@ describe("calls and replies written in passing", () => {
     expect(summaries(m)).toEqual(["wrote_to 李华→武文明 2024-01-03", "wrote_to 武文明→李华 2024-01-03"]);
   });
 });
+
+describe("an ambassador's post", () => {
+  it("中国驻美国大使X holds a post of China (驻美国大使), and gives on China's behalf", () => {
+    expect(roles("2024年3月1日，中国驻日本大使吴明会见日本外相上田。")["吴明"]).toEqual(["驻日本大使@中国"]);
+    expect(summaries(extractText("中国驻美国大使谢明向美国红十字会捐赠了10万美元。"))).toEqual(["pledged_to 中国→美国红十字会 undated 100000 USD"]);
+  });
+});

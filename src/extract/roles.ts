@@ -67,7 +67,15 @@ export class RoleStage extends MentionStage {
         let written = this.norm.slice(p.start, p.end);
         const qualifier = q && q.kind === "entity" && q.end < p.start && q.entity.type === "Country" ? this.postQualifier(this.norm.slice(q.end, p.start), p.title) : undefined;
         if (qualifier !== undefined) written = qualifier + written;
-        if (q && q.kind === "entity" && (q.end === p.start || qualifier !== undefined)) {
+        // 中国|驻|美国|大使: the country where the post is is part of the title; the holder is the one before 驻.
+        const home = tokens[v - 1];
+        const mission = this.lex.data.names.missionPrefix;
+        if (q && q.kind === "entity" && q.end === p.start && home && home.kind === "entity" && home.entity.type === "Country" && this.norm.slice(home.end, q.start) === mission) {
+          of = home.entity;
+          from = home.start;
+          written = this.norm.slice(q.start - mission.length, p.end);
+          v = v - 1;
+        } else if (q && q.kind === "entity" && (q.end === p.start || qualifier !== undefined)) {
           of = q.entity;
           from = q.start;
           // Walk back over the rest of the noun phrase for the surface (美国盖茨基金会…).
