@@ -91,11 +91,12 @@ export interface MemberPost {
 export function delegationMemberPosts(norm: string, sentences: SentenceTokens[], words: DelegationWords): MemberPost[] {
   const out: MemberPost[] = [];
   for (const s of sentences) {
+    const text = norm.slice(s.start, s.end);
     for (const w of words.membersAfter) {
-      const at = norm.indexOf(w, s.start);
-      if (at < 0 || at >= s.end) continue;
-      const k = s.tokens.findIndex((t) => t.start >= at) ;
-      const before = s.tokens.slice(0, k < 0 ? s.tokens.length : k).filter((t) => t.end <= at);
+      const found = text.indexOf(w);
+      if (found < 0) continue;
+      const at = s.start + found;
+      const before = s.tokens.filter((t) => t.end <= at);
       const title = before[before.length - 1];
       const country = before[before.length - 2];
       if (!title || title.kind !== "title" || !country || country.kind !== "entity" || country.entity.type !== "Country" || country.end !== title.start) continue;

@@ -309,9 +309,13 @@ export class MentionStage extends DocState {
   protected discoverListAfterPreposition(a: number, b: number, tokens: Token[]): void {
     const { norm, lex } = this;
     const rel = lex.data.relations;
-    const preps = [...rel.withPrepositions, ...rel.indirectPrepositions];
+    // Cheap test first: a list needs a separator in the clause.
+    let separated = false;
+    for (let i = a; i < b && !separated; i++) separated = norm[i] === "、" || norm[i] === "和" || norm[i] === "及";
+    if (!separated) return;
+    const preps = new Set([...rel.withPrepositions, ...rel.indirectPrepositions]);
     for (let p = a; p < b; p++) {
-      if (!preps.includes(norm[p] as string) || covered(tokens, p)) continue;
+      if (!preps.has(norm[p] as string) || covered(tokens, p)) continue;
       const windowEnd = Math.min(b, p + 30);
       let separated = false;
       for (let i = p + 2; i < windowEnd && !separated; i++) separated = norm[i] === "、" || norm[i] === "和" || norm[i] === "及";
@@ -340,6 +344,8 @@ export class MentionStage extends DocState {
   protected discoverDelegationMember(a: number, b: number, tokens: Token[]): void {
     const { norm, lex } = this;
     const words = lex.data.relations.delegation;
+    const clause = norm.slice(a, b);
+    if (!(words.membersBefore ?? []).some((w) => clause.includes(w))) return;
     for (const g of words.groups) {
       for (let at = norm.indexOf(g, a); at >= 0 && at < b; at = norm.indexOf(g, at + 1)) {
         const from = at + g.length;
