@@ -757,3 +757,20 @@ describe("an ambassador's post", () => {
     expect(summaries(extractText("中国驻美国大使谢明向美国红十字会捐赠了10万美元。"))).toEqual(["pledged_to 中国→美国红十字会 undated 100000 USD"]);
   });
 });
+
+describe("royal titles, attendees, birth dates and message topics", () => {
+  it("大公储X亲王 is a title before a name; 同一天 keeps the day; those who attended (参加上述会见的还有…) were not met", () => {
+    const m = extractText("本报卢森堡2月13日电 2月13日，正在这里访问的中国国务院总理李明会见了卢森堡大公储亨利亲王。参加上述会见的还有外办主任刘华、副部长王英。同一天，李明总理在古堡会见了卢森堡议长施密特。", { date: "1998-02-14" });
+    expect(summaries(m)).toEqual(["met 李明—亨利 1998-02-13", "met 李明—施密特 1998-02-13"]);
+  });
+
+  it("a birth date (生于1922年10月31日) does not move the year of the days after it; X就Y逝世向A、B致唁电 is X's", () => {
+    const m = extractText("2012年10月16日\n柬埔寨太皇西哈努克生于1922年10月31日，1941年被推选为国王。国家主席李华15日就柬埔寨太皇西哈努克逝世向柬埔寨国王西哈莫尼、太后莫尼列致唁电。");
+    expect(summaries(m)).toEqual(["wrote_to 李华→莫尼列 2012-10-15", "wrote_to 李华→西哈莫尼 2012-10-15"]);
+  });
+
+  it("看望 a named person is a meeting; a famous Japanese full name jieba holds as a noun (桥本龙太郎) is a name", () => {
+    expect(summaries(extractText("10月15日晚，国务院总理王明看望柬埔寨太后莫尼列。", { date: "2012-10-16" }))).toEqual(["met 王明—莫尼列 2012-10-15"]);
+    expect(summaries(extractText("本报东京4月4日电 全国人大常委会委员长李明4日上午在迎宾馆会见了日本前首相桥本龙太郎和夫人。", { date: "2002-04-05" }))).toEqual(["met 李明—桥本龙太郎 2002-04-04"]);
+  });
+});

@@ -21,6 +21,8 @@ export interface TimeExpression {
   relativeYear?: number;
   /** The second date of a range (7日至8日): an event is dated by the first. */
   rangeEnd?: boolean;
+  /** A birth date (生于…): it does not move the reference the text's other dates are read against. */
+  biographical?: boolean;
 }
 
 const CN = "[零〇一二两三四五六七八九十廿卅]";
@@ -33,7 +35,7 @@ const TIME_RE = new RegExp(
     `(${CN}{1,2})月(${CN}{1,3})[日号]`,
     "(?<![\\d月.])(\\d{1,2})[日号](?![\\d])",
     "(?<![\\p{Script=Han}\\d])(十[一二三四五六七八九]?|[二三]十[一二三四五六七八九]?)日(?!\\p{Script=Han}{0,1}[内里间])",
-    "(今天|今日|今晚|今晨|今早|当天|当日|昨天|昨日|昨晚|昨夜|前天|前晚|明天|明日|同日(?!而语|本|方|韩|俄|美|欧))",
+    "(今天|今日|今晚|今晨|今早|当天|当日|昨天|昨日|昨晚|昨夜|前天|前晚|明天|明日|同日(?!而语|本|方|韩|俄|美|欧)|同一天)",
     // Month and year precision: 2005年9月, 去年6月, 6月初, 2014年.
     "(?<![\\d.])(\\d{4})年(\\d{1,2})月(?![\\d日号])",
     "(今年|去年|前年|明年)(\\d{1,2})月(?![\\d日号])",
@@ -48,9 +50,10 @@ const TIME_RE = new RegExp(
   ].join("|"),
   "gu"
 );
-const RELATIVE: Record<string, number | "same"> = { 今天: 0, 今日: 0, 今晚: 0, 今晨: 0, 今早: 0, 当天: "same", 当日: "same", 同日: "same", 昨天: -1, 昨日: -1, 昨晚: -1, 昨夜: -1, 前天: -2, 前晚: -2, 明天: 1, 明日: 1 };
+const RELATIVE: Record<string, number | "same"> = { 今天: 0, 今日: 0, 今晚: 0, 今晨: 0, 今早: 0, 当天: "same", 当日: "same", 同日: "same", 同一天: "same", 昨天: -1, 昨日: -1, 昨晚: -1, 昨夜: -1, 前天: -2, 前晚: -2, 明天: 1, 明日: 1 };
 const RELATIVE_YEAR: Record<string, number> = { 今年: 0, 去年: -1, 前年: -2, 明年: 1 };
 const ROC_OFFSET = 1911;
+const BIRTH = /(?:生于|出生于|出生|诞生于|生)\s*$/;
 const RANGE = /^\s*(至|到|-|~|—|～)\s*$/;
 
 /** Finds the time expressions of text[start, end). */
@@ -89,6 +92,8 @@ export function scanTimeExpressions(text: string, start = 0, end = text.length):
     const t = out[i] as TimeExpression;
     if (RANGE.test(text.slice(p.end, t.start))) t.rangeEnd = true;
   }
+  // 生于1922年10月31日: a birth date is a fact about a person, not the time the text goes on at.
+  for (const t of out) if (BIRTH.test(text.slice(Math.max(0, t.start - 3), t.start))) t.biographical = true;
   return out;
 }
 
@@ -134,7 +139,7 @@ export class DateResolver {
       if (this.ref) out = addDays(this.ref, t.relative);
     } else if (t.year !== undefined && t.month !== undefined && t.day !== undefined) {
       out = { y: t.year, m: t.month, d: t.day };
-      if (valid(out)) {
+      if (valid(out) && !t.biographical) {
         this.ref = out;
         this.refFromText = true;
       }

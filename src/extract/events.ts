@@ -185,6 +185,8 @@ export class EventStage extends FrameStage {
           // Planned, wished, hypothetical or negated contacts are not events; a clause joined to the
           // one before (…将于4日访问芬兰，并于6日同X举行会晤) shares its modality.
           if (cue.entry.relation !== "pledged_to") {
+            // 参加上述会见的还有A、B: those who attended, not those met.
+            if (norm[cue.end] === "的" && lex.data.modality.attendance.some((w) => norm.slice(a, cue.start).includes(w))) continue;
             if (isUnrealized(norm, sa, cue.start, cue.end, clauseTokens, lex)) {
               plannedClauses.add(ci);
               continue;

@@ -219,6 +219,12 @@ export class FrameStage extends DiscourseStage {
    * 俄罗斯); places after it (在首尔) are skipped. A slot without any name may hold a pronoun.
    */
   protected subjectsIn(sa: number, sb: number, tokens: Token[], types: ParticipantType[] | undefined, speaker: string | undefined, lastSubject: string | undefined): Participant[] {
+    // X就Y逝世向Z致唁电: what the message is about (就…) is not who sends it.
+    const firstPerson = tokens.find((t) => t.start >= sa && t.end <= sb && t.kind === "person");
+    if (firstPerson && this.lex.data.relations.indirectPrepositions.includes(this.norm[sb] as string)) {
+      const topic = this.lex.data.relations.topicPrepositions.map((w) => this.norm.indexOf(w, firstPerson.end)).filter((k) => k >= 0 && k < sb && !covered(tokens, k) && this.isPrepositionAt(k));
+      if (topic.length) sb = Math.min(...topic);
+    }
     const inSlot = tokens.filter((t) => t.start >= sa && t.end <= sb);
     if (!inSlot.length) return this.participants(sa, sb, inSlot, speaker, lastSubject);
     const separators = this.lex.data.relations.enumerationSeparators;
@@ -238,6 +244,18 @@ export class FrameStage extends DiscourseStage {
       end = first - 1;
     }
     return [];
+  }
+
+  /** Whether jieba reads the character at k as a word of its own (就|柬埔寨…, not 就职). */
+  private isPrepositionAt(k: number): boolean {
+    const from = Math.max(0, k - 2);
+    let at = from;
+    for (const { word } of tagWords(this.norm.slice(from, k + 6))) {
+      if (at === k) return word.length === 1;
+      at += word.length;
+      if (at > k) return false;
+    }
+    return false;
   }
 
   /** Who acts in a pledge: a person holding a post of a country gives in its name (习近平宣布中国…). */

@@ -56,6 +56,9 @@ export function nameAfterTitle(text: string, start: number, limit: number, lex: 
 function isCommonWord(s: string, lex: Lexicon): boolean {
   const tags = tagWords(s);
   if (tags.length !== 1 || !WORD_TAGS.has(tags[0]?.tag ?? "")) return false;
+  // jieba's dictionary holds some famous full names as nouns (桥本龙太郎): a two-character family
+  // name and two or three characters more are a name.
+  if (s.length >= 4 && s.length <= 5 && (lex.surnames.longestAt(s, 0)?.end ?? 0) >= 2) return false;
   return ![...s].every((c) => lex.transliteration.has(c));
 }
 

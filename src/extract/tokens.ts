@@ -89,7 +89,7 @@ function yieldToTitle(text: string, i: number, end: number, g: Match, lex: Lexic
  */
 function beforePostCountry(text: string, i: number, end: number, lex: Lexicon): Token | undefined {
   // 3日, 今日: a one-character form after a digit or a time word is part of a date.
-  if (/[\d今昨明当同每翌次]/.test(text[i - 1] ?? "")) return undefined;
+  if (/[\d今昨明翌]/.test(text[i - 1] ?? "")) return undefined;
   const m = lex.countriesBeforePost.longestAt(text, i, end);
   const entity = m?.values[0];
   if (!m || !entity) return undefined;

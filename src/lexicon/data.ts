@@ -70,6 +70,8 @@ export interface RelationsData {
   enumerationSeparators: string[];
   /** Words between a list of participants and its cue (分别, 先后). */
   distributiveAdverbs: string[];
+  /** Words opening what a message is about (就): the subject stands before them. */
+  topicPrepositions: string[];
   requestMarkers: string[];
   invitation: { open: string[]; close: string[] };
   /** Clause openers whose subject is that of the next clause (在…基础上，X…). */
@@ -110,6 +112,8 @@ export interface ModalityData {
   negationAfter: string[];
   exceptions: string[];
   coordinators: string[];
+  /** Words before a cue used as a noun (参加…会见的): who attended, not who met. */
+  attendance: string[];
 }
 export interface NamesData {
   maxLength: number;
