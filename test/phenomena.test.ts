@@ -774,3 +774,15 @@ describe("royal titles, attendees, birth dates and message topics", () => {
     expect(summaries(extractText("本报东京4月4日电 全国人大常委会委员长李明4日上午在迎宾馆会见了日本前首相桥本龙太郎和夫人。", { date: "2002-04-05" }))).toEqual(["met 李明—桥本龙太郎 2002-04-04"]);
   });
 });
+
+describe("letters handed over, embassies and chargés", () => {
+  it("A向中国驻泰大使馆代办B转交了致C的信函: A's letter to C; the embassy is one organization and 代办 a post of it", () => {
+    const m = extractText("2008年5月15日，诗琳通公主在曼谷向中国驻泰大使馆代办张明转交了致中国国家主席李华的信函。");
+    expect(summaries(m)).toEqual(["wrote_to 诗琳通→李华 2008-05-15"]);
+    expect(m.entities.find((e) => e.label === "张明")?.roles.map((r) => `${r.title}@${r.of.label}`)).toEqual(["代办@中国驻泰大使馆"]);
+  });
+
+  it("向X的捐赠致以谢意 thanks for a pledge; it does not make one", () => {
+    expect(summaries(extractText("她代表中国红十字会向美国大使馆的捐赠致以谢意。"))).toEqual([]);
+  });
+});

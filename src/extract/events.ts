@@ -108,7 +108,7 @@ export class EventStage extends FrameStage {
         const receiving = this.lex.data.relations.receivingVerbs.some((v) => norm.startsWith(v, a));
         receiver = this.receiverIn(clauseTokens, b) ?? (receiving ? this.organizationMentionedBefore(a) : undefined) ?? receiver;
         // 佐科总统致习主席的信函: a letter named by its sender and addressee.
-        for (const letter of this.lettersNamed(a, b, clauseTokens)) {
+        for (const letter of this.lettersNamed(a, b, clauseTokens, opener ?? sentenceTopic)) {
           events.push({ relation: "wrote_to", subject: letter.from, object: letter.to, initiator: null, date: dateBefore(letter.at), amount: null, spans: [this.sourceSpan(s)] });
         }
         const cues = this.cuesIn(a, b, clauseTokens);
@@ -184,6 +184,8 @@ export class EventStage extends FrameStage {
           previousSubjects = subjects;
           // Planned, wished, hypothetical or negated contacts are not events; a clause joined to the
           // one before (…将于4日访问芬兰，并于6日同X举行会晤) shares its modality.
+          // 向X的捐赠致以谢意: a pledge named as X's is thanked for, not made here.
+          if (cue.entry.relation === "pledged_to" && norm[cue.start - 1] === "的") continue;
           if (cue.entry.relation !== "pledged_to") {
             // 参加上述会见的还有A、B: those who attended, not those met.
             if (norm[cue.end] === "的" && lex.data.modality.attendance.some((w) => norm.slice(a, cue.start).includes(w))) continue;

@@ -93,7 +93,7 @@ export class FrameStage extends DiscourseStage {
   }
 
   /** Letters written as a noun phrase: SENDER致ADDRESSEE的信函 (persons, their titles around them). */
-  protected lettersNamed(a: number, b: number, tokens: Token[]): { from: string; to: string; at: number }[] {
+  protected lettersNamed(a: number, b: number, tokens: Token[], subject?: string): { from: string; to: string; at: number }[] {
     const out: { from: string; to: string; at: number }[] = [];
     const text = this.norm.slice(a, b);
     LETTER_NOUN_PHRASE.lastIndex = 0;
@@ -102,10 +102,14 @@ export class FrameStage extends DiscourseStage {
       const de = zhi + 1 + (m[1] as string).length;
       const before = [...tokens].reverse().find((t) => t.end <= zhi && t.kind !== "title");
       const addressee = tokens.find((t) => t.start > zhi && t.end <= de && t.kind === "person");
-      const between = before ? this.norm.slice(before.end, zhi) : "";
+      // Only the sender's own titles may stand between its name and 致 (not a verb: 向X转交了致Y的信).
+      let between = before ? this.norm.slice(before.end, zhi) : "";
+      for (const t of tokens) if (before && t.kind === "title" && t.start >= before.end && t.end <= zhi) between = between.replace(this.norm.slice(t.start, t.end), "");
       // The sender's own title may stand between its name and 致 (佐科总统致…).
       const titled = tokens.filter((t) => before && t.start >= before.end && t.end <= zhi).every((t) => t.kind === "title");
-      if (before?.kind === "person" && addressee?.kind === "person" && titled && between.replace(/\s/g, "").length <= 4) out.push({ from: PERSON + before.name, to: PERSON + addressee.name, at: zhi });
+      if (before?.kind === "person" && addressee?.kind === "person" && titled && between.replace(/\s/g, "") === "") out.push({ from: PERSON + before.name, to: PERSON + addressee.name, at: zhi });
+      // A向B转交了致C的信函: a letter with no sender written, handed over by the clause's subject, is the subject's.
+      else if (subject && addressee?.kind === "person" && this.lex.data.relations.handingVerbs.some((w) => this.norm.slice(a, zhi).replace(/了\s*$/, "").endsWith(w)) && PERSON + addressee.name !== subject) out.push({ from: subject, to: PERSON + addressee.name, at: zhi });
     }
     return out;
   }

@@ -459,7 +459,9 @@ export class MentionStage extends DocState {
     // of the post, held by the country before it or of the list (巴基斯坦|国民议会议长).
     const bareBody = label.length <= 5 && bodySuffixes.some((w) => label.endsWith(w)) && ![...label].some((_, k) => this.lex.names.matchesAt(label, k));
     if (bareBody && !(holder?.kind === "entity" && holder.entity.type === "Place" && holder.end === from)) return false;
-    const placed = holder?.kind === "entity" && (holder.entity.type === "Place" || (holder.entity.type === "Country" && stateBody)) && holder.end === from && start === 0 && gap === this.norm.slice(from, to);
+    // …and so is the country of a mission (中国|驻泰大使馆).
+    const mission = label.startsWith(this.lex.data.names.missionPrefix);
+    const placed = holder?.kind === "entity" && (holder.entity.type === "Place" || (holder.entity.type === "Country" && (stateBody || mission))) && holder.end === from && start === 0 && gap === this.norm.slice(from, to);
     const full = placed ? this.norm.slice((holder as Token).start, to) : label;
     const entity: GazetteerEntity = { id: `org/${slugify(full)}`, type: "Organization", label: full, aliases: placed ? [label] : [] };
     this.names.add(label, { kind: "entity", entity });

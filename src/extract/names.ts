@@ -142,7 +142,10 @@ export function nameBefore(text: string, clauseStart: number, end: number, lex: 
     }
   }
   const s = text.slice(start, end);
-  return looksLikeName(s, lex) ? { start, end } : undefined;
+  if (looksLikeName(s, lex)) return { start, end };
+  // Right before a title, three or four characters jieba knows as no word at all are a name (诗琳通|公主).
+  const tags = tagWords(s);
+  return s.length >= 3 && s.length <= 4 && tags.length === 1 && tags[0]?.tag === "x" && [...s].every((c) => isNameChar(c)) ? { start, end } : undefined;
 }
 
 /** End of a dotted foreign name starting at i (伊姆兰·汗, 约瑟夫·拜登), or i when there is none. */

@@ -51,6 +51,12 @@ export function scanTokens(text: string, start: number, end: number, lex: Lexico
       // A word that is both a country and a title (苏丹) is a title right after a country (阿曼苏丹).
       const title = g.values.find((v) => v.kind === "title");
       const entity = g.values.find((v) => v.kind === "entity");
+      // 大使|馆, 总统|府: the word is part of a place's or body's name, not a post.
+      const partOfName = title !== undefined && lex.data.names.notTitleBefore.some((w) => text.startsWith(w, g.end));
+      if (title && partOfName && !entity) {
+        i = g.end;
+        continue;
+      }
       if (title && (!entity || afterEntity)) {
         tokens.push({ kind: "title", start: i, end: g.end, title: title.title });
       } else if (entity && entity.kind === "entity") {

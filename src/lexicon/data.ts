@@ -72,6 +72,8 @@ export interface RelationsData {
   distributiveAdverbs: string[];
   /** Words opening what a message is about (就): the subject stands before them. */
   topicPrepositions: string[];
+  /** Verbs handing over a letter named by its addressee only (转交): the letter is the subject's. */
+  handingVerbs: string[];
   requestMarkers: string[];
   invitation: { open: string[]; close: string[] };
   /** Clause openers whose subject is that of the next clause (在…基础上，X…). */
@@ -134,6 +136,8 @@ export interface NamesData {
   honorifics: string[];
   /** Words before a title that make it a predicate (以X为团长): no name before the title. */
   copulas: string[];
+  /** After a title word, these make it part of a name (大使|馆, 总统|府). */
+  notTitleBefore: string[];
   /** 驻: a country's mission in another (美国驻中国大使馆). */
   missionPrefix: string;
   /** Characters of time words: a family name with none after it is no time word (周恩来). */
