@@ -786,3 +786,9 @@ describe("letters handed over, embassies and chargés", () => {
     expect(summaries(extractText("她代表中国红十字会向美国大使馆的捐赠致以谢意。"))).toEqual([]);
   });
 });
+
+describe("a message cue the sentence calls a call", () => {
+  it("X致电Y，两人在电话中…: a phone call placed by X", () => {
+    expect(summaries(extractText("2017年4月30日，美国总统卡特致电李总理，两人在电话中肯定两国的友谊。新加坡总理李明表示欢迎。"))).toEqual(["called 卡特—李明 2017-04-30 init=卡特"]);
+  });
+});

@@ -264,7 +264,13 @@ export class EventStage extends FrameStage {
               const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
               for (const date of eventDates) {
                 if (date && date.length >= 10) lastEventDay = date;
-                const maybeCall = rel.callOrMessage.includes(cue.entry.word) ? { maybeCall: true as const } : {};
+                const callOrMessage = rel.callOrMessage.includes(cue.entry.word);
+                // X致电Y，两人在电话中…: the sentence itself says it was a call, placed by X.
+                if (callOrMessage && this.saysCall(cue.end, s.end)) {
+                  events.push({ relation: "called", subject: subject.key, object: obj.key, initiator: subject.key, date, ...undatedDay, amount: null, spans: [span] });
+                  continue;
+                }
+                const maybeCall = callOrMessage ? { maybeCall: true as const } : {};
                 events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span], ...maybeCall });
                 if (cue.entry.relation === "pledged_to") {
                   lastRecipient = previousRecipient = obj.key;

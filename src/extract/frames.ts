@@ -250,6 +250,12 @@ export class FrameStage extends DiscourseStage {
     return [];
   }
 
+  /** Whether text[from, to) holds a cue of a call (在电话中, 通话): what came before was a call. */
+  protected saysCall(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.lex.cues.longestAt(this.norm, i, to)?.values.some((v) => v.relation === "called")) return true;
+    return false;
+  }
+
   /** Whether jieba reads the character at k as a word of its own (就|柬埔寨…, not 就职). */
   private isPrepositionAt(k: number): boolean {
     const from = Math.max(0, k - 2);
