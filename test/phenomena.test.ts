@@ -792,3 +792,9 @@ describe("a message cue the sentence calls a call", () => {
     expect(summaries(extractText("2017年4月30日，美国总统卡特致电李总理，两人在电话中肯定两国的友谊。新加坡总理李明表示欢迎。"))).toEqual(["called 卡特—李明 2017-04-30 init=卡特"]);
   });
 });
+
+describe("a recipient organization found by its frame", () => {
+  it("某某公司向华中某大学捐赠1亿元: the university between 向 and the cue is an organization", () => {
+    expect(summaries(extractText("6月12日，新星投资股份有限公司向华中师范学院捐赠1亿元。", { date: "2023-06-13" }))).toEqual(["pledged_to 新星投资股份有限公司→华中师范学院 2023-06-12 100000000 CNY"]);
+  });
+});

@@ -144,6 +144,8 @@ export class MentionStage extends DocState {
       for (const [a, b] of clauses) this.discoverListMembers(a, b);
       // 某某集团捐款200万元: an organization's name at the start of a clause, before a contact word.
       for (const [a, b] of clauses) this.discoverClauseOrganization(a, b, tokens);
+      // 向华中师范大学捐赠1亿元: an organization between 向 and a contact word.
+      for (const [a, b] of clauses) this.discoverRecipientOrganization(a, b, tokens);
       // 古特雷斯表示, 王毅13日会见…, 李强应约同…: a name at the start of a clause, before a speech
       // verb, a cue, a time or a word that opens the predicate.
       for (const [a, b] of clauses) {
@@ -229,6 +231,26 @@ export class MentionStage extends DocState {
       if (inside(i).some((t) => t.kind !== "entity" || (t.entity.type !== "Place" && t.entity.type !== "Country") || t.end >= i - 2)) return;
       if (!this.names.longestAt(name, 0)) this.names.add(name, { kind: "entity", entity: { id: `org/${slugify(name)}`, type: "Organization", label: name, aliases: [] } });
       return;
+    }
+  }
+
+  /**
+   * An organization named between 向/给 and a contact word (向华中师范大学捐赠1亿元, 向某某基金会致信):
+   * the text between ends in an organization word and holds no boundary word, verb or name.
+   */
+  protected discoverRecipientOrganization(a: number, b: number, tokens: Token[]): void {
+    const { norm, lex } = this;
+    for (let p = a; p < b; p++) {
+      if (!lex.data.relations.indirectPrepositions.includes(norm[p] as string) || covered(tokens, p)) continue;
+      for (let i = p + 4; i < Math.min(b, p + 1 + MAX_ORGANIZATION_NAME); i++) {
+        if (!lex.cues.matchesAt(norm, i)) continue;
+        const name = norm.slice(p + 1, i);
+        if (!/^[\p{Script=Han}·()]+$/u.test(name) || !lex.data.names.clauseOrganizationSuffixes.some((w) => name.endsWith(w) && name.length > w.length + 1)) break;
+        if ([...name].some((_, k) => k > 0 && (lex.nameBoundaries.matchesAt(name, k) || lex.speechVerbs.matchesAt(name, k) || lex.cues.matchesAt(name, k)))) break;
+        if (tokensIn(tokens, p + 1, i).some((t) => t.kind !== "entity" || (t.entity.type !== "Place" && t.entity.type !== "Country"))) break;
+        if (!this.names.longestAt(name, 0)) this.names.add(name, { kind: "entity", entity: { id: `org/${slugify(name)}`, type: "Organization", label: name, aliases: [] } });
+        break;
+      }
     }
   }
 
