@@ -798,3 +798,10 @@ describe("a recipient organization found by its frame", () => {
     expect(summaries(extractText("6月12日，新星投资股份有限公司向华中师范学院捐赠1亿元。", { date: "2023-06-13" }))).toEqual(["pledged_to 新星投资股份有限公司→华中师范学院 2023-06-12 100000000 CNY"]);
   });
 });
+
+describe("link labels inside words", () => {
+  it("留学[微博]人员: the page's link label is dropped and the group the letter goes to is read whole", () => {
+    const m = extractText("新华网北京1月17日电 国家主席李华1月16日给全体在德留学[微博]人员回信，肯定他们心系祖国。", { date: "2014-01-17" });
+    expect(summaries(m)).toEqual(["wrote_to 李华→全体在德留学人员 2014-01-16"]);
+  });
+});

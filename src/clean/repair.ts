@@ -21,9 +21,11 @@ const LOST_YEAR = /(?<![\d年])((?:19|20)\d\d)(1[0-2]|[1-9])月/g;
 const LOST_MONTH = /(?<![\d月年])(\d{3,4})日/g;
 
 /** The text with glosses removed and lost name dots restored. */
-export function repairText(page: MappedText, transliteration: ReadonlySet<string>): MappedText {
+export function repairText(page: MappedText, transliteration: ReadonlySet<string>, inlineMarkers: readonly string[] = []): MappedText {
   const { text } = page;
   const cuts: [number, number, string][] = [];
+  // Link labels a page put inside words (留学[微博]人员) are dropped.
+  for (const marker of inlineMarkers) for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) cuts.push([i, i + marker.length, ""]);
   GLOSS.lastIndex = 0;
   for (let m = GLOSS.exec(text); m; m = GLOSS.exec(text)) {
     const before = text.codePointAt(m.index - 1) ?? 0;

@@ -92,7 +92,7 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   // A `date 2026-02-04` prefix is the page's date, not text.
   const prefix = datePrefix(page.text.text);
   const body = prefix ? sliceMapped(page.text, prefix.end) : page.text;
-  const repaired = repairText(body, lex.transliteration);
+  const repaired = repairText(body, lex.transliteration, lex.data.boilerplate.inlineMarkers);
   const cleaned = removeBoilerplate(repaired, lex.data.boilerplate);
   const clean = cleaned.text;
   // Asides after names (盧克森(Christopher Luxon), 特朗普（川普）) are read, then blanked out.

@@ -166,6 +166,8 @@ export interface BoilerplateData {
   teaserEndings: string[];
   metaLine: string[];
   htmlSkipClasses: string[];
+  /** Link labels inserted inside words (留学[微博]人员). */
+  inlineMarkers: string[];
   /** Endings of a bracketed source credit (【某某报讯】). */
   creditEndings: string[];
 }
