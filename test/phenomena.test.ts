@@ -805,3 +805,16 @@ describe("link labels inside words", () => {
     expect(summaries(m)).toEqual(["wrote_to 李华→全体在德留学人员 2014-01-16"]);
   });
 });
+
+describe("calls off, appeals and the pronoun of a report", () => {
+  it("通话目前不在日程安排中, 原定…举行的会晤…被取消 and 呼吁A与B举行会晤 report no contact", () => {
+    expect(summaries(extractText("新闻秘书表示，俄罗斯总统伊万诺夫与美国总统卡特的通话目前不在日程安排中。"))).toEqual([]);
+    expect(summaries(extractText("首相官邸16日宣布，首相苏明与国家主席李华原定下午举行的会晤被取消。"))).toEqual([]);
+    expect(summaries(extractText("26日，土耳其总统埃尔多再次呼吁伊万诺夫与乌克兰总统泽林举行会晤。"))).toEqual([]);
+  });
+
+  it("X在通话中向Y介绍了他与Z会谈的情况: the one who met Z is X", () => {
+    const m = extractText("声明说，联合国秘书长古特斯在通话中向土耳其总统埃尔多介绍了他26日在莫斯科与俄罗斯总统伊万诺夫会谈的情况。");
+    expect(summaries(m).filter((x) => x.includes("伊万诺夫"))).toEqual(["met 古特斯—伊万诺夫 undated"]);
+  });
+});

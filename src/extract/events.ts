@@ -136,6 +136,9 @@ export class EventStage extends FrameStage {
           const ownSlotStart = slotHasEarlierCue ? Math.max(sa, earlierCueEnd) : sa;
           let subjects: Participant[] = this.subjectsIn(ownSlotStart, sb, clauseTokens, types?.subject, speaker, lastSubject);
           if (!subjects.length && slotHasEarlierCue) subjects = previousSubjects;
+          // X在通话中向Y介绍了他…与Z会谈的情况: a pronoun after the last name of the slot stands for
+          // the person the clause opened with, not for the one named last.
+          if (opener && subjects.length && subjects[0]?.key !== opener && this.pronounAfterNames(ownSlotStart, sb, clauseTokens)) subjects = [{ key: opener }];
           if (!slotHasEarlierCue && subjects.length && sa === a) subjects = [...this.listBefore(s, clauses, ci, speaker, lastSubject), ...subjects];
           // A clause that goes on with a list (A、B、C，以及该州的师生还向X…): the names before it are its subjects too.
           if (!slotHasEarlierCue && !subjects.length && sa === a && LIST_CONTINUATIONS.some((w) => norm.startsWith(w, a))) subjects = this.listBefore(s, clauses, ci, speaker, lastSubject);

@@ -250,6 +250,13 @@ export class FrameStage extends DiscourseStage {
     return [];
   }
 
+  /** Whether a third-person pronoun stands in [a, b) after every name in it. */
+  protected pronounAfterNames(a: number, b: number, tokens: Token[]): boolean {
+    const lastEnd = Math.max(a, ...tokens.filter((t) => t.kind === "person" && t.start >= a && t.end <= b).map((t) => t.end));
+    const tail = this.norm.slice(lastEnd, b);
+    return lastEnd > a && this.lex.data.names.thirdPersonPronouns.some((w) => tail.includes(w));
+  }
+
   /** Whether text[from, to) holds a cue of a call (在电话中, 通话): what came before was a call. */
   protected saysCall(from: number, to: number): boolean {
     for (let i = from; i < to; i++) if (this.lex.cues.longestAt(this.norm, i, to)?.values.some((v) => v.relation === "called")) return true;
