@@ -818,3 +818,10 @@ describe("calls off, appeals and the pronoun of a report", () => {
     expect(summaries(m).filter((x) => x.includes("伊万诺夫"))).toEqual(["met 古特斯—伊万诺夫 undated"]);
   });
 });
+
+describe("a delegation led by a named person, as one item of a list", () => {
+  it("会见了A和由X主席率领的…代表团: X is met, and 由 is not part of the name", () => {
+    const m = extractText("11月7日，委员长吴明在人民大会堂会见了赞比亚总统姆万和由谢赫·哈西主席率领的孟加拉国人民联盟代表团。", { date: "2003-11-08" });
+    expect(summaries(m)).toEqual(["met 吴明—姆万 2003-11-07", "met 吴明—谢赫·哈西 2003-11-07"]);
+  });
+});

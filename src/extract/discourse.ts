@@ -132,8 +132,19 @@ export class DiscourseStage extends RoleStage {
     // any other text ends the enumeration (…阿尔巴尼斯|举行第八轮中澳总理年度会晤).
     const groups: Token[][] = [];
     let current: Token[] = [];
+    // After X率领的 the rest of the item names X's delegation: X is the item.
+    let led = false;
     const hasHead = () => groups.some((g) => this.headOf(g, false) !== undefined) || (current.length > 0 && this.headOf(current, false) !== undefined);
+    let lastEnd = start;
     for (const t of inSlot) {
+      if (led) {
+        // Skip the rest of a led item up to the next separator (、或和).
+        const gap = this.norm.slice(lastEnd, t.start).trim();
+        lastEnd = t.end;
+        if (!this.lex.data.relations.enumerationSeparators.includes(gap)) continue;
+        led = false;
+      }
+      lastEnd = t.end;
       const prev = current[current.length - 1];
       if (prev) {
         const between = this.norm.slice(prev.end, t.start).trim();
@@ -146,6 +157,12 @@ export class DiscourseStage extends RoleStage {
           // 、国会|主席王庭惠: a separator, then the unknown holder of the next item's post
           groups.push(current);
           current = [];
+        } else if (between.endsWith("的") && this.lex.data.relations.delegation.leaderAfter.some((w) => between.slice(0, -1).endsWith(w)) && current.some((x) => x.kind === "person")) {
+          groups.push(current);
+          current = [];
+          led = true;
+          lastEnd = t.end;
+          continue;
         } else if (between.endsWith("的")) {
           current = [];
         } else if (this.endsWithTitleWord(between) || (t.kind === "person" && this.endsWithPostWord(between))) {

@@ -92,6 +92,9 @@ export class DocState {
     // 、时任全国政协主席X: a then-marker opens the next item.
     const then = this.lex.data.names.thenMarkers.find((m) => rest.startsWith(m));
     if (then) rest = rest.slice(then.length);
+    // 、由X率领的…: the word opening a leader frame opens the next item.
+    const led = this.lex.data.relations.delegation.leaderBetween.find(({ open }) => rest.startsWith(open));
+    if (led) rest = rest.slice(led.open.length);
     if (rest === "") return true;
     if (!(rest.length > 0 && rest.length <= 8 && /^\p{Script=Han}+$/u.test(rest))) return false;
     // Short words (贸易|大臣, 国会|主席) are the post's holder or field, whatever jieba tags them.
