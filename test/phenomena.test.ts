@@ -825,3 +825,14 @@ describe("a delegation led by a named person, as one item of a list", () => {
     expect(summaries(m)).toEqual(["met 吴明—姆万 2003-11-07", "met 吴明—谢赫·哈西 2003-11-07"]);
   });
 });
+
+describe("names before and after posts on Taiwan and association pages", () => {
+  it("蔡英文总统 (a given name that spells a word) and 会长X时表示 (时 closes the clause, not the name)", () => {
+    const m = extractText("蔡英文总统今(17)日接见日华议员恳谈会会长古屋圭司时表示，双方关系越来越密切。", { date: "2020-01-17" });
+    expect(summaries(m)).toEqual(["met 蔡英文—古屋圭司 2020-01-17"]);
+  });
+
+  it("a related-news link with its date and time is page furniture", () => {
+    expect(summaries(extractText("李华会见韩国总统朴明 2010-06-28 (08:04)\n2012年10月16日，王毅会见法国外长杜邦。"))).toEqual(["met 王毅—杜邦 2012-10-16"]);
+  });
+});

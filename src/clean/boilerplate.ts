@@ -21,6 +21,9 @@ export interface CleanedPage {
 const SENTENCE_PUNCT = /[。！？!?；;，,]/;
 const DATE_ONLY = /^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$/;
 
+// A headline followed by its date and time, the way related-news lists print their links.
+const RELATED_ITEM = /^[^。！？!?]{4,60}\s\d{4}-\d{1,2}-\d{1,2}(?:\s*[(（]?\d{1,2}:\d{2}[)）]?)?$/;
+
 export function removeBoilerplate(page: MappedText, rules: BoilerplateData): CleanedPage {
   const lowerPatterns = rules.linePatterns.map((p) => normalizeText(p).toLowerCase());
   const metaLine = rules.metaLine.map(normalizeText);
@@ -58,6 +61,8 @@ export function removeBoilerplate(page: MappedText, rules: BoilerplateData): Cle
       const body = trimmed.replace(/^\S+\s*/, "");
       const linkLike = body.length <= rules.linkListMaxLength && !/[。！？]/.test(body);
       if (!linkLike) keep = [[lineStart, lineEnd]];
+    } else if (RELATED_ITEM.test(normalized) && countHan(trimmed) >= 4) {
+      // a related-news link with its date (胡锦涛会见某国总统 2010-06-28 (08:04))
     } else if (previousWasBullet && rules.teaserEndings.some((e) => trimmed.endsWith(e))) {
       isBullet = true; // the snippet under a teaser link
     } else if (countHan(trimmed) === 0 && !DATE_ONLY.test(trimmed) && !/^\d{1,3}$/.test(trimmed)) {

@@ -76,7 +76,7 @@ export class MentionStage extends DocState {
         if (end > tok.end) this.addPerson(norm.slice(tok.end, end));
         else if (!org && from < tok.start) {
           // No name after the title: perhaps one before it (习近平主席).
-          const name = nameBefore(norm, from, tok.start, lex);
+          const name = nameBefore(norm, from, tok.start, lex, true);
           if (name) this.addPerson(norm.slice(name.start, name.end));
         }
       }

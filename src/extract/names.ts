@@ -35,6 +35,8 @@ export function nameAfterTitle(text: string, start: number, limit: number, lex: 
     if ((k - start >= 2 && (lex.nameBoundaries.matchesAt(text, k) || lex.names.matchesAt(text, k))) || (k > start && lex.cues.matchesAt(text, k))) break;
     k++;
   }
+  // 古屋圭司时表示: the word closing a subordinate clause before what is said is not part of the name.
+  if (k - start >= 3 && text[k - 1] === "时" && (lex.speechVerbs.matchesAt(text, k) || /^[,，]/.test(text[k] ?? ""))) k--;
   // Trailing dots or hyphens are not part of the name.
   while (k > start && (text[k - 1] === NAME_DOT || text[k - 1] === NAME_HYPHEN)) k--;
   if (k - start < 2) return start;
@@ -126,7 +128,7 @@ function readsAsName(s: string, lex: Lexicon): boolean {
  * The name just before `end` (a title or speech verb), going left to the clause start or a
  * boundary word; undefined when the text there is not a name.
  */
-export function nameBefore(text: string, clauseStart: number, end: number, lex: Lexicon): { start: number; end: number } | undefined {
+export function nameBefore(text: string, clauseStart: number, end: number, lex: Lexicon, beforeTitle = false): { start: number; end: number } | undefined {
   // 以X|为|团长: a copula makes the title a predicate, not a name's title.
   if (lex.data.names.copulas.some((w) => text.startsWith(w, end - w.length))) return undefined;
   let start = end;
@@ -143,9 +145,13 @@ export function nameBefore(text: string, clauseStart: number, end: number, lex: 
   }
   const s = text.slice(start, end);
   if (looksLikeName(s, lex)) return { start, end };
-  // Right before a title, three or four characters jieba knows as no word at all are a name (诗琳通|公主).
+  if (!beforeTitle) return undefined;
+  // Right before a title, three or four characters jieba knows as no word at all are a name
+  // (诗琳通|公主), and so is a family name with a given name that spells a word (蔡|英文|总统).
   const tags = tagWords(s);
-  return s.length >= 3 && s.length <= 4 && tags.length === 1 && tags[0]?.tag === "x" && [...s].every((c) => isNameChar(c)) ? { start, end } : undefined;
+  if (s.length >= 3 && s.length <= 4 && tags.length === 1 && tags[0]?.tag === "x" && [...s].every((c) => isNameChar(c))) return { start, end };
+  const spelt = s.length === 3 && lex.surnames.longestAt(s, 0)?.end === 1 && !lex.names.matchesAt(s, 0) && tagWords(s.slice(1)).length === 1;
+  return spelt ? { start, end } : undefined;
 }
 
 /** End of a dotted foreign name starting at i (伊姆兰·汗, 约瑟夫·拜登), or i when there is none. */
