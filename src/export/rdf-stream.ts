@@ -16,6 +16,7 @@ import { DataFactory, type NamedNode, type Quad } from "n3";
 import type { ContactEvent, DocumentInfo, Entity, GraphModel } from "../model/types.js";
 import { DG, NS } from "./vocabulary.js";
 import { quadMaker, RELATION_TERMS, type QuadSink, type RdfOptions } from "./rdf.js";
+import { PlainLiteral, plainTerms } from "./terms.js";
 
 const { defaultGraph } = DataFactory;
 
@@ -28,15 +29,19 @@ interface Statement {
   predicate: Quad["predicate"];
   object: Quad["object"];
   graph: Quad["graph"];
-  /** termKey's fields: graph, subject, predicate ("" for rdf:type), object. */
+  /** termKey's fields: graph, subject, predicate ("" for rdf:type), object (made when a comparison first needs it). */
   g: string;
   s: string;
   p: string;
-  o: string;
+  o: string | undefined;
 }
 
 function quad(subject: Quad["subject"], predicate: Quad["predicate"], object: Quad["object"], graph: Quad["graph"]): Statement {
-  return { subject, predicate, object, graph, g: graph.value, s: subject.value, p: predicate.value === RDF_TYPE ? "" : predicate.value, o: objectKey(object) };
+  return { subject, predicate, object, graph, g: graph.value, s: subject.value, p: predicate.value === RDF_TYPE ? "" : predicate.value, o: undefined };
+}
+
+function objectOf(q: Statement): string {
+  return (q.o ??= objectKey(q.object));
 }
 
 /** A direct edge between two entities (default graph), filed under its subject's IRI. */
@@ -79,7 +84,7 @@ interface Block {
 
 /** Default-graph quads in sorted blocks. */
 export function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOptions, "base"> = {}): Generator<Quad[]> {
-  const make = quadMaker(opts);
+  const make = quadMaker(opts, plainTerms);
   const check = orderCheck();
   const only = (key: string, into: Statement[]): QuadSink => (s, p, o, g = defaultGraph()) => void (s.value === key && into.push(quad(s, p, o, g)));
   const entityBlocks = entityAndRoleBlocks(make, src.entities);
@@ -125,7 +130,7 @@ export function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOpti
 
 /** Named-graph quads (default graph of entities, then one graph per document) in sorted blocks. */
 export function* namedGraphBlocks(src: NamedGraphSources, opts: Pick<RdfOptions, "base"> = {}): Generator<Quad[]> {
-  const make = quadMaker({ ...opts, namedGraphs: true });
+  const make = quadMaker({ ...opts, namedGraphs: true }, plainTerms);
   const check = orderCheck();
   for (const b of entityAndRoleBlocks(make, src.entities)) yield check(sortBlock(b.quads));
   for (const { document: d, events } of src.documentGraphs) {
@@ -195,9 +200,10 @@ const RDF_TYPE = NS.rdf + "type";
 const LANG_STRING = NS.rdf + "langString";
 const XSD_STRING = NS.xsd + "string";
 
-/** termKey's object part, read from the term's id (n3's getters parse the id on every call). */
+/** termKey's object part (of n3's terms, read from the id: n3's getters parse the id on every call). */
 function objectKey(o: Quad["object"]): string {
   if (o.termType !== "Literal") return o.value;
+  if (o instanceof PlainLiteral) return `"${o.value}"@${o.language}^^${o.datatype.value}`;
   const id = o.id;
   const q = id.lastIndexOf('"');
   const head = id.slice(0, q + 1);
@@ -212,7 +218,9 @@ function compareKeyed(a: Statement, b: Statement): number {
   if (a.g !== b.g) return a.g < b.g ? -1 : 1;
   if (a.s !== b.s) return a.s < b.s ? -1 : 1;
   if (a.p !== b.p) return a.p < b.p ? -1 : 1;
-  if (a.o !== b.o) return a.o < b.o ? -1 : 1;
+  const ao = objectOf(a);
+  const bo = objectOf(b);
+  if (ao !== bo) return ao < bo ? -1 : 1;
   return 0;
 }
 
@@ -226,7 +234,7 @@ function sortBlock(quads: Statement[]): { quads: Quad[]; keys: string[] } {
     out.push(k);
     last = k;
   }
-  const key = (q: Statement) => `${q.g}\u0000${q.s}\u0000${q.p}\u0000${q.o}`;
+  const key = (q: Statement) => `${q.g}\u0000${q.s}\u0000${q.p}\u0000${objectOf(q)}`;
   return { quads: out as unknown as Quad[], keys: out.length ? [key(out[0] as Statement), key(out[out.length - 1] as Statement)] : [] };
 }
 

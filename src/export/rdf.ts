@@ -21,8 +21,9 @@ import { hasTraditional, normalizeText } from "../clean/normalize.js";
 import { shortHash, slugify } from "../model/ids.js";
 import { DG, NS } from "./vocabulary.js";
 import { sharedTerms } from "./n3-writer.js";
+import type { TermFactory } from "./terms.js";
 
-const { namedNode, literal, quad, defaultGraph } = DataFactory;
+const { quad, defaultGraph } = DataFactory;
 
 /** XSD datatype and OWL-Time position property of a date, by precision. */
 const DATE_TERMS = {
@@ -82,7 +83,8 @@ export type QuadSink = (s: Quad_Subject, p: NamedNode, o: Quad_Object, g?: Quad_
  * description in one graph, one source span of an event. Shared by modelToQuads (all quads,
  * sorted in memory) and the streaming writer (export/rdf-stream.ts), so both say the same.
  */
-export function quadMaker(opts: RdfOptions = {}) {
+export function quadMaker(opts: RdfOptions = {}, factory: TermFactory = DataFactory) {
+  const { namedNode, literal } = factory;
   const base = opts.base ?? DEFAULT_BASE;
   const iris = dataIris(base);
   // Named nodes of the vocabulary are made once; data IRIs per use.
@@ -106,7 +108,10 @@ export function quadMaker(opts: RdfOptions = {}) {
     }
     return n;
   };
-  const graphOf = (docId: string | undefined): Quad_Graph => (opts.namedGraphs && docId !== undefined ? node(iris.document(docId)) : defaultGraph());
+  // The same event comes in several calls in a row (its node, each source): one node.
+  let lastEvent: NamedNode | undefined;
+  const eventNode = (iri: string): NamedNode => (lastEvent?.value === iri ? lastEvent : (lastEvent = node(iri)));
+  const graphOf = (docId: string | undefined): Quad_Graph => (opts.namedGraphs && docId !== undefined ? documentOf(docId).node : defaultGraph());
   const a = NS.rdf + "type";
   const dg = (local: string) => DG + local;
   // Keyed by the short constant name (its hash is kept), not a concatenated IRI.
@@ -151,11 +156,37 @@ export function quadMaker(opts: RdfOptions = {}) {
     start: term(NS.oa + "start"),
     end: term(NS.oa + "end"),
     exact: term(NS.oa + "exact"),
+    Role: term(dg("Role")),
+    Document: term(dg("Document")),
+    SourceSpan: term(dg("SourceSpan")),
+    Instant: term(NS.time + "Instant"),
+    MonetaryAmount: term(NS.schema + "MonetaryAmount"),
+    TextPositionSelector: term(NS.oa + "TextPositionSelector"),
+    TextQuoteSelector: term(NS.oa + "TextQuoteSelector"),
+  };
+  // The classes of entities and the OWL-Time position properties, by their short names.
+  const classes = new Map<string, NamedNode>();
+  const classOf = (type: string): NamedNode => {
+    let t = classes.get(type);
+    if (!t) classes.set(type, (t = term(dg(type))));
+    return t;
+  };
+  const positions = new Map<string, NamedNode>();
+  const positionOf = (local: string): NamedNode => {
+    let t = positions.get(local);
+    if (!t) positions.set(local, (t = term(NS.time + local)));
+    return t;
+  };
+  // A document's short hash and node, for the run of sources (and statements) that name it.
+  let lastDoc: { id: string; hash: string; node: NamedNode } | undefined;
+  const documentOf = (docId: string) => {
+    if (lastDoc?.id !== docId) lastDoc = { id: docId, hash: shortHash(docId, 8), node: node(iris.document(docId)) };
+    return lastDoc;
   };
 
   function addEntity(add: QuadSink, e: Entity): void {
     const s = entity(e.id);
-    add(s, V.type, term(dg(e.type)));
+    add(s, V.type, classOf(e.type));
     add(s, V.label, literal(e.label, "zh"));
     if (e.labelEn) add(s, V.label, literal(e.labelEn, "en"));
     const simplified = normalizeText(e.label);
@@ -177,7 +208,7 @@ export function quadMaker(opts: RdfOptions = {}) {
     const s = entity(e.id);
     const role = node(roleIri(e, r));
     add(s, V.holdsRole, role);
-    add(role, V.type, term(dg("Role")));
+    add(role, V.type, V.Role);
     add(role, V.person, s);
     add(role, V.title, literal(r.title, "zh"));
     if (r.titleEn) add(role, V.title, literal(r.titleEn, "en"));
@@ -196,9 +227,9 @@ export function quadMaker(opts: RdfOptions = {}) {
   }
 
   function addDocument(add: QuadSink, d: DocumentInfo): void {
-    const s = node(iris.document(d.id));
+    const s = documentOf(d.id).node;
     const g = graphOf(d.id);
-    add(s, V.type, term(dg("Document")), g);
+    add(s, V.type, V.Document, g);
     add(s, V.label, literal(d.id), g);
     add(s, V.fileName, literal(d.id), g);
     if (d.title) add(s, V.dcTitle, literal(d.title, d.traditional ? "zh-Hant" : "zh"), g);
@@ -217,7 +248,7 @@ export function quadMaker(opts: RdfOptions = {}) {
 
   /** The event node and its time and amount nodes, as stated in graph `g` (edges apart). */
   function addEventNode(add: QuadSink, ev: ContactEvent, g: Quad_Graph): void {
-    const s = node(iris.event(ev.id));
+    const s = eventNode(iris.event(ev.id));
     const terms = RELATION_TERMS[ev.relation];
     const subject = entity(ev.subject.id);
     const object = entity(ev.object.id);
@@ -236,13 +267,13 @@ export function quadMaker(opts: RdfOptions = {}) {
       add(s, V.date, typed(ev.date, datatype), g);
       const instant = node(`${s.value}/time`);
       add(s, V.hasTime, instant, g);
-      add(instant, V.type, term(NS.time + "Instant"), g);
-      add(instant, term(NS.time + position), typed(ev.date, datatype), g);
+      add(instant, V.type, V.Instant, g);
+      add(instant, positionOf(position), typed(ev.date, datatype), g);
     }
     if (ev.amount) {
       const amount = node(`${s.value}/amount`);
       add(s, V.amount, amount, g);
-      add(amount, V.type, term(NS.schema + "MonetaryAmount"), g);
+      add(amount, V.type, V.MonetaryAmount, g);
       add(amount, V.value, typed(decimal(ev.amount.value), "decimal"), g);
       add(amount, V.currency, literal(ev.amount.currency), g);
     }
@@ -252,21 +283,21 @@ export function quadMaker(opts: RdfOptions = {}) {
   function addSource(add: QuadSink, ev: ContactEvent, src: Source): void {
     const eventIri = iris.event(ev.id);
     const g = graphOf(src.doc);
-    const span = node(`${eventIri}/source/${shortHash(src.doc, 8)}-${src.start}-${src.end}`);
-    const doc = node(iris.document(src.doc));
-    const e = node(eventIri);
+    const { hash, node: doc } = documentOf(src.doc);
+    const span = node(`${eventIri}/source/${hash}-${src.start}-${src.end}`);
+    const e = eventNode(eventIri);
     add(e, V.wasDerivedFrom, doc, g);
     add(e, V.source, span, g);
-    add(span, V.type, term(dg("SourceSpan")), g);
+    add(span, V.type, V.SourceSpan, g);
     add(span, V.hasSource, doc, g);
     const position = node(`${span.value}/position`);
     const quote = node(`${span.value}/quote`);
     add(span, V.hasSelector, position, g);
     add(span, V.hasSelector, quote, g);
-    add(position, V.type, term(NS.oa + "TextPositionSelector"), g);
+    add(position, V.type, V.TextPositionSelector, g);
     add(position, V.start, typed(String(src.start), "nonNegativeInteger"), g);
     add(position, V.end, typed(String(src.end), "nonNegativeInteger"), g);
-    add(quote, V.type, term(NS.oa + "TextQuoteSelector"), g);
+    add(quote, V.type, V.TextQuoteSelector, g);
     add(quote, V.exact, literal(src.text), g);
   }
 
