@@ -6,18 +6,20 @@
 import { Writer, type Quad } from "n3";
 import type { GraphModel } from "../model/types.js";
 import { rdfPrefixes, type RdfOptions } from "./rdf.js";
-import { memoWriter } from "./n3-writer.js";
+import { RdfTextWriter } from "./rdf-text.js";
 import { defaultGraphBlocks, modelSources, namedGraphBlocks } from "./rdf-stream.js";
 
 type Format = "Turtle" | "N-Quads" | "TriG";
 
 async function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "namedGraphs">): Promise<string> {
-  const writer = memoWriter(undefined, format === "N-Quads" ? { format } : { format, prefixes: rdfPrefixes(opts.base) });
-  // Quads a block at a time, already in order (export/rdf-stream.ts).
+  const writer = new RdfTextWriter(format, format === "N-Quads" ? undefined : rdfPrefixes(opts.base));
+  // Quads a block at a time, already in order (export/rdf-stream.ts), written as n3's Writer writes them (export/rdf-text.ts).
   const sources = modelSources(model, opts);
   const blocks = format === "Turtle" ? defaultGraphBlocks(sources.flat, opts) : namedGraphBlocks(sources.named, opts);
-  for (const block of blocks) for (const q of block) writer.addQuad(q);
-  return new Promise((resolve, reject) => writer.end((err, result) => (err ? reject(err) : resolve(result))));
+  const parts = [writer.head()];
+  for (const block of blocks) parts.push(writer.write(block));
+  parts.push(writer.end());
+  return parts.join("");
 }
 
 /** Already-sorted quads in one of n3's formats (prefixes for Turtle and TriG). */
