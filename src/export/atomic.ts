@@ -8,8 +8,11 @@ import { dirname, join, basename } from "node:path";
 
 /** A file being written under a temporary name; `commit` renames it into place. Writes are buffered. */
 export class AtomicFile {
-  private buffer: string[] = [];
-  private buffered = 0;
+  // Text is encoded into this buffer as it comes (Buffer#write, which reads a string made
+  // by concatenation without flattening it first: cheaper than joining the pieces, then
+  // encoding the joined string), and written out when full.
+  private buffer: Buffer | undefined;
+  private used = 0;
 
   private constructor(
     readonly path: string,
@@ -24,27 +27,32 @@ export class AtomicFile {
   }
 
   /**
-   * Adds text (or pieces of text); it reaches the disk once a megabyte or so has gathered.
+   * Adds text (or pieces of text); it reaches the disk once two megabytes or so have gathered.
    * Synchronous: the streaming stages call it for every record, and have nothing to do meanwhile.
    */
   write(text: string | string[]): void {
-    if (typeof text === "string") {
-      this.buffer.push(text);
-      this.buffered += text.length;
-    } else
-      for (const t of text) {
-        this.buffer.push(t);
-        this.buffered += t.length;
+    if (typeof text === "string") this.add(text);
+    else for (const t of text) this.add(t);
+  }
+
+  private add(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const room = text.length * 3;
+    this.buffer ??= Buffer.allocUnsafe(BUFFER_BYTES);
+    if (this.used + room > this.buffer.length) {
+      this.flush();
+      if (room > this.buffer.length) {
+        if (this.fd !== undefined) writeSync(this.fd, text);
+        return;
       }
-    if (this.buffered >= 1 << 20) this.flush();
+    }
+    this.used += this.buffer.write(text, this.used, "utf8");
   }
 
   private flush(): void {
-    if (!this.buffer.length || this.fd === undefined) return;
-    const text = this.buffer.join("");
-    this.buffer = [];
-    this.buffered = 0;
-    writeSync(this.fd, text);
+    if (!this.used || !this.buffer || this.fd === undefined) return;
+    writeAll(this.fd, this.buffer, this.used);
+    this.used = 0;
   }
 
   /** Writes everything and closes the file without renaming it: another thread commits it (AtomicFile.adopt). */
@@ -55,6 +63,7 @@ export class AtomicFile {
       closeSync(this.fd);
       this.fd = undefined;
     }
+    this.buffer = undefined;
     return { path: this.path, tmp: this.tmp };
   }
 
@@ -76,6 +85,7 @@ export class AtomicFile {
       closeSync(this.fd);
       this.fd = undefined;
     }
+    this.buffer = undefined;
     await rename(this.tmp, this.path);
   }
 
@@ -88,8 +98,17 @@ export class AtomicFile {
       }
       this.fd = undefined;
     }
+    this.buffer = undefined;
+    this.used = 0;
     await rm(this.tmp, { force: true });
   }
+}
+
+const BUFFER_BYTES = 2 << 20;
+
+/** writeSync of a buffer's first `length` bytes, all of them (it may write fewer at once). */
+function writeAll(fd: number, buffer: Buffer, length: number): void {
+  for (let done = 0; done < length; ) done += writeSync(fd, buffer, done, length - done);
 }
 
 /** Writes chunks to `path` atomically. */
