@@ -15,6 +15,10 @@ import { packageFolder } from "../util/assets.js";
 import { DEFAULT_BASE, type RdfOptions } from "./rdf.js";
 import { modelSources, namedGraphBlocks } from "./rdf-stream.js";
 import { NS } from "./vocabulary.js";
+import { sharedTerms } from "./n3-writer.js";
+
+const RDF_TYPE = `${NS.rdf}type`;
+const XSD_STRING = `${NS.xsd}string`;
 
 type TermDefinition = string | { "@id": string; "@type"?: string; "@container"?: string };
 type JsonNode = Record<string, unknown>;
@@ -63,9 +67,27 @@ class Compactor {
     return t;
   }
 
+  /** The prefixes whose IRI begins with each string of `head` characters (in the order of `prefixes`). */
+  private byHead: Map<string, [string, string][]> | undefined;
+  private head = 0;
+
   /** An IRI as prefix:local when the local part is plain, else as it is. */
   iri(value: string): string {
-    for (const [p, ns] of this.prefixes) {
+    if (!this.byHead) {
+      // Only the prefixes that share the IRI's first characters can match: most IRIs (events,
+      // their sources) are tried against none or one, not all.
+      this.head = Math.min(...this.prefixes.map(([, ns]) => ns.length));
+      this.byHead = new Map();
+      for (const pair of this.prefixes) {
+        const key = pair[1].slice(0, this.head);
+        const list = this.byHead.get(key);
+        if (list) list.push(pair);
+        else this.byHead.set(key, [pair]);
+      }
+    }
+    const candidates = this.byHead.get(value.slice(0, this.head));
+    if (!candidates) return value;
+    for (const [p, ns] of candidates) {
       if (value.startsWith(ns)) {
         const local = value.slice(ns.length);
         if (/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(local) && !local.endsWith(".")) return `${p}:${local}`;
@@ -74,12 +96,22 @@ class Compactor {
     return value;
   }
 
+  private readonly shared = new WeakMap<object, string>();
+
+  /** iri() of a term's IRI; remembered for the terms made once and used in many statements (entities). */
+  private iriOf(term: Quad_Object): string {
+    if (!sharedTerms.has(term)) return this.iri(term.value);
+    let text = this.shared.get(term);
+    if (text === undefined) this.shared.set(term, (text = this.iri(term.value)));
+    return text;
+  }
+
   private value(o: Quad_Object, type: string | undefined): unknown {
-    if (o.termType !== "Literal") return type === "@id" ? this.iri(o.value) : { "@id": this.iri(o.value) };
+    if (o.termType !== "Literal") return type === "@id" ? this.iriOf(o) : { "@id": this.iriOf(o) };
     if (o.language) return { "@value": o.value, "@language": o.language };
     const dt = o.datatype.value;
     if (type && type === dt) return o.value;
-    if (!type && dt === `${NS.xsd}string`) return o.value;
+    if (!type && dt === XSD_STRING) return o.value;
     return { "@value": o.value, "@type": this.term(dt) };
   }
 
@@ -88,7 +120,7 @@ class Compactor {
     const types: string[] = [];
     for (const q of quads) {
       const p = q.predicate.value;
-      if (p === `${NS.rdf}type` && q.object.termType === "NamedNode") {
+      if (p === RDF_TYPE && q.object.termType === "NamedNode") {
         types.push(this.classTerms.get(q.object.value) ?? this.term(q.object.value));
         continue;
       }
