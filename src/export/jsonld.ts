@@ -19,6 +19,7 @@ import { sharedTerms } from "./n3-writer.js";
 
 const RDF_TYPE = `${NS.rdf}type`;
 const XSD_STRING = `${NS.xsd}string`;
+const PLAIN_LOCAL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 type TermDefinition = string | { "@id": string; "@type"?: string; "@container"?: string };
 type JsonNode = Record<string, unknown>;
@@ -67,33 +68,25 @@ class Compactor {
     return t;
   }
 
-  /** The prefixes whose IRI begins with each string of `head` characters (in the order of `prefixes`). */
-  private byHead: Map<string, [string, string][]> | undefined;
-  private head = 0;
+  /** The first prefix (in the order of `prefixes`) of each prefix IRI. */
+  private byNamespace: Map<string, string> | undefined;
 
-  /** An IRI as prefix:local when the local part is plain, else as it is. */
+  /**
+   * An IRI as prefix:local when the local part is plain, else as it is. A prefix IRI ends with
+   * "/" or "#" and a plain local part holds neither, so the only prefix that can serve is the
+   * one whose IRI is this IRI up to its last "/" or "#": one look-up, not a try of every prefix.
+   */
   iri(value: string): string {
-    if (!this.byHead) {
-      // Only the prefixes that share the IRI's first characters can match: most IRIs (events,
-      // their sources) are tried against none or one, not all.
-      this.head = Math.min(...this.prefixes.map(([, ns]) => ns.length));
-      this.byHead = new Map();
-      for (const pair of this.prefixes) {
-        const key = pair[1].slice(0, this.head);
-        const list = this.byHead.get(key);
-        if (list) list.push(pair);
-        else this.byHead.set(key, [pair]);
-      }
+    if (!this.byNamespace) {
+      this.byNamespace = new Map();
+      for (const [p, ns] of this.prefixes) if (!this.byNamespace.has(ns)) this.byNamespace.set(ns, p);
     }
-    const candidates = this.byHead.get(value.slice(0, this.head));
-    if (!candidates) return value;
-    for (const [p, ns] of candidates) {
-      if (value.startsWith(ns)) {
-        const local = value.slice(ns.length);
-        if (/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(local) && !local.endsWith(".")) return `${p}:${local}`;
-      }
-    }
-    return value;
+    const cut = Math.max(value.lastIndexOf("/"), value.lastIndexOf("#")) + 1;
+    if (cut === 0) return value;
+    const p = this.byNamespace.get(value.slice(0, cut));
+    if (p === undefined) return value;
+    const local = value.slice(cut);
+    return PLAIN_LOCAL.test(local) && !local.endsWith(".") ? `${p}:${local}` : value;
   }
 
   private readonly shared = new WeakMap<object, string>();
