@@ -19,12 +19,7 @@ import { SortedRuns } from "./store/sorted-runs.js";
 import { extractInputs } from "./pipeline/extract-inputs.js";
 import { mergeAndWrite, orderedKey } from "./pipeline/merge-outputs.js";
 import { mergeOnWorker } from "./pipeline/merge-worker.js";
-
-/** The merge worker's heap cap: DIPLOGRAPH_MERGE_HEAP_MB, or 1 GB. */
-function mergeHeapMB(): number {
-  const n = Number(process.env.DIPLOGRAPH_MERGE_HEAP_MB);
-  return Number.isFinite(n) && n >= 64 ? n : 1024;
-}
+import { mergeHeapMB } from "./util/heap.js";
 
 export interface BuildOptions {
   /** Output folder; omit to only return the model. */

@@ -6,30 +6,19 @@ import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 
-/** A file being written under a temporary name; `commit` renames it into place. Writes are buffered. */
-export class AtomicFile {
-  // Text is encoded into this buffer as it comes (Buffer#write, which reads a string made
-  // by concatenation without flattening it first: cheaper than joining the pieces, then
-  // encoding the joined string), and written out when full.
+/**
+ * Text written to an open file through a buffer. Text is encoded into the buffer as it comes
+ * (Buffer#write, which reads a string made by concatenation without flattening it first:
+ * cheaper than joining the pieces, then encoding the joined string), and written out when full.
+ * Synchronous: the streaming stages call it for every record, and have nothing to do meanwhile.
+ */
+export class BufferedWriter {
   private buffer: Buffer | undefined;
   private used = 0;
 
-  private constructor(
-    readonly path: string,
-    private readonly tmp: string,
-    private fd: number | undefined,
-  ) {}
+  constructor(readonly fd: number) {}
 
-  static async open(path: string): Promise<AtomicFile> {
-    await mkdir(dirname(path), { recursive: true });
-    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-    return new AtomicFile(path, tmp, openSync(tmp, "w"));
-  }
-
-  /**
-   * Adds text (or pieces of text); it reaches the disk once two megabytes or so have gathered.
-   * Synchronous: the streaming stages call it for every record, and have nothing to do meanwhile.
-   */
+  /** Adds text (or pieces of text); it reaches the disk once two megabytes or so have gathered. */
   write(text: string | string[]): void {
     if (typeof text === "string") this.add(text);
     else for (const t of text) this.add(t);
@@ -42,17 +31,66 @@ export class AtomicFile {
     if (this.used + room > this.buffer.length) {
       this.flush();
       if (room > this.buffer.length) {
-        if (this.fd !== undefined) writeSync(this.fd, text);
+        writeSync(this.fd, text);
         return;
       }
     }
     this.used += this.buffer.write(text, this.used, "utf8");
   }
 
-  private flush(): void {
-    if (!this.used || !this.buffer || this.fd === undefined) return;
+  /** Writes out what is buffered. */
+  flush(): void {
+    if (!this.used || !this.buffer) return;
     writeAll(this.fd, this.buffer, this.used);
     this.used = 0;
+  }
+
+  /** Writes out what is buffered and lets the buffer go. */
+  release(): void {
+    this.flush();
+    this.buffer = undefined;
+  }
+}
+
+/** A file being written under a temporary name; `commit` renames it into place. Writes are buffered. */
+export class AtomicFile {
+  private out: BufferedWriter | undefined;
+
+  private constructor(
+    readonly path: string,
+    private readonly tmp: string,
+    private fd: number | undefined,
+  ) {
+    if (fd !== undefined) this.out = new BufferedWriter(fd);
+  }
+
+  static async open(path: string): Promise<AtomicFile> {
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+    return new AtomicFile(path, tmp, openSync(tmp, "w"));
+  }
+
+  /**
+   * Adds text (or pieces of text); it reaches the disk once two megabytes or so have gathered.
+   * Synchronous: the streaming stages call it for every record, and have nothing to do meanwhile.
+   */
+  write(text: string | string[]): void {
+    this.out?.write(text);
+  }
+
+  private flush(): void {
+    this.out?.flush();
+  }
+
+  /**
+   * Writes out what is buffered and gives the open file, for another thread of this process to
+   * write the next part of it (file descriptors are the process's): nothing must be written
+   * here until that thread is done.
+   */
+  lend(): number {
+    this.flush();
+    if (this.fd === undefined) throw new Error(`diplograph: internal error: ${this.path} is closed`);
+    return this.fd;
   }
 
   /** Writes everything and closes the file without renaming it: another thread commits it (AtomicFile.adopt). */
@@ -63,7 +101,7 @@ export class AtomicFile {
       closeSync(this.fd);
       this.fd = undefined;
     }
-    this.buffer = undefined;
+    this.out = undefined;
     return { path: this.path, tmp: this.tmp };
   }
 
@@ -85,7 +123,7 @@ export class AtomicFile {
       closeSync(this.fd);
       this.fd = undefined;
     }
-    this.buffer = undefined;
+    this.out = undefined;
     await rename(this.tmp, this.path);
   }
 
@@ -98,8 +136,7 @@ export class AtomicFile {
       }
       this.fd = undefined;
     }
-    this.buffer = undefined;
-    this.used = 0;
+    this.out = undefined;
     await rm(this.tmp, { force: true });
   }
 }

@@ -166,8 +166,19 @@ export class JsonLdStreamWriter {
   private graph = "";
   private graphNodes: JsonNode[] = [];
 
-  constructor(private readonly context: Record<string, TermDefinition | number>) {
+  /** `elements`: top-level elements already written (by another writer, for the text this one continues). */
+  constructor(
+    private readonly context: Record<string, TermDefinition | number>,
+    elements = 0,
+  ) {
     this.c = new Compactor(context);
+    this.elements = elements;
+  }
+
+  /** Top-level elements written so far, with no named graph left open: another writer can take over from here. */
+  get written(): number {
+    if (this.graph) throw new Error("diplograph: internal error: a named graph is still open");
+    return this.elements;
   }
 
   /** The text before the first node. */
