@@ -15,7 +15,7 @@ import { packageFolder } from "../util/assets.js";
 import { DEFAULT_BASE, type RdfOptions } from "./rdf.js";
 import { modelSources, namedGraphBlocks } from "./rdf-stream.js";
 import { NS } from "./vocabulary.js";
-import { sharedTerms } from "./n3-writer.js";
+import { encodeShared, encodingScheme } from "./terms.js";
 
 const RDF_TYPE = `${NS.rdf}type`;
 const XSD_STRING = `${NS.xsd}string`;
@@ -89,14 +89,13 @@ class Compactor {
     return PLAIN_LOCAL.test(local) && !local.endsWith(".") ? `${p}:${local}` : value;
   }
 
-  private readonly shared = new WeakMap<object, string>();
+  private scheme: number | undefined;
+  private readonly iriOfTerm = (term: Quad_Object) => this.iri(term.value);
 
   /** iri() of a term's IRI; remembered for the terms made once and used in many statements (entities). */
   private iriOf(term: Quad_Object): string {
-    if (!sharedTerms.has(term)) return this.iri(term.value);
-    let text = this.shared.get(term);
-    if (text === undefined) this.shared.set(term, (text = this.iri(term.value)));
-    return text;
+    this.scheme ??= encodingScheme(`JSON-LD ${JSON.stringify(this.prefixes)}`);
+    return encodeShared(term, this.scheme, this.iriOfTerm);
   }
 
   private value(o: Quad_Object, type: string | undefined): unknown {

@@ -224,8 +224,12 @@ function compareKeyed(a: Statement, b: Statement): number {
   return 0;
 }
 
-/** A block's quads sorted by their full key, duplicates dropped; with the first and last keys. */
-function sortBlock(quads: Statement[]): { quads: Quad[]; keys: string[] } {
+/** A block's quads sorted by their full key, duplicates dropped. */
+function sortBlock(quads: Statement[]): Statement[] {
+  // Already in order with no repeat (often so): nothing to do.
+  let sorted = true;
+  for (let i = 1; i < quads.length && sorted; i++) sorted = compareKeyed(quads[i - 1] as Statement, quads[i] as Statement) < 0;
+  if (sorted) return quads;
   quads.sort(compareKeyed);
   const out: Statement[] = [];
   let last: Statement | undefined;
@@ -234,20 +238,19 @@ function sortBlock(quads: Statement[]): { quads: Quad[]; keys: string[] } {
     out.push(k);
     last = k;
   }
-  const key = (q: Statement) => `${q.g}\u0000${q.s}\u0000${q.p}\u0000${objectOf(q)}`;
-  return { quads: out as unknown as Quad[], keys: out.length ? [key(out[0] as Statement), key(out[out.length - 1] as Statement)] : [] };
+  return out;
 }
 
 /** Guards the claim above: every quad comes after the one before it. */
-function orderCheck(): (b: { quads: Quad[]; keys: string[] }) => Quad[] {
-  let last: string | undefined;
-  return ({ quads, keys }) => {
-    const k = keys[0];
-    if (k !== undefined) {
-      if (last !== undefined && !(k > last)) throw new Error(`diplograph: internal error: RDF statements out of order at ${k.replace(/\u0000/g, " ")}`);
-      last = keys[keys.length - 1] as string;
+function orderCheck(): (quads: Statement[]) => Quad[] {
+  let last: Statement | undefined;
+  return (quads) => {
+    const first = quads[0];
+    if (first !== undefined) {
+      if (last !== undefined && !(compareKeyed(last, first) < 0)) throw new Error(`diplograph: internal error: RDF statements out of order at ${[first.g, first.s, first.p, objectOf(first)].join(" ")}`);
+      last = quads[quads.length - 1] as Statement;
     }
-    return quads;
+    return quads as unknown as Quad[];
   };
 }
 

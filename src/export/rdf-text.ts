@@ -14,7 +14,7 @@
  */
 import { Writer } from "n3";
 import type { Quad } from "n3";
-import { sharedTerms } from "./n3-writer.js";
+import { encodeShared, encodingScheme } from "./terms.js";
 import { NS } from "./vocabulary.js";
 
 type Term = { termType: string; value: string };
@@ -50,14 +50,10 @@ export class RdfTextWriter {
     const writer = new Writer(sink as unknown as NodeJS.WritableStream, this.lineMode ? { format, end: false } : { format, prefixes: prefixes ?? {}, end: false });
     const n3 = writer as unknown as N3Internals;
     const encode = n3._encodeIriOrBlank.bind(writer);
-    // Terms used in many statements (vocabulary, entities): encoded once, keyed by the object.
-    const memo = new WeakMap<object, string>();
-    n3._encodeIriOrBlank = (term) => {
-      if (!sharedTerms.has(term)) return encode(term);
-      let text = memo.get(term);
-      if (text === undefined) memo.set(term, (text = encode(term)));
-      return text;
-    };
+    // Terms used in many statements (vocabulary, entities): encoded once (per way of writing
+    // IRIs: Turtle and TriG with the same prefixes write them alike).
+    const scheme = encodingScheme(this.lineMode ? "N-Quads" : `prefixed ${JSON.stringify(prefixes ?? {})}`);
+    n3._encodeIriOrBlank = (term) => encodeShared(term, scheme, encode);
     this.n3 = n3;
   }
 

@@ -20,8 +20,7 @@ import type { ContactEvent, DocumentInfo, Entity, GraphModel, Relation, Role, So
 import { hasTraditional, normalizeText } from "../clean/normalize.js";
 import { shortHash, slugify } from "../model/ids.js";
 import { DG, NS } from "./vocabulary.js";
-import { sharedTerms } from "./n3-writer.js";
-import type { TermFactory } from "./terms.js";
+import { markShared, type TermFactory } from "./terms.js";
 
 const { quad, defaultGraph } = DataFactory;
 
@@ -93,7 +92,7 @@ export function quadMaker(opts: RdfOptions = {}, factory: TermFactory = DataFact
     let t = terms.get(iri);
     if (!t) {
       terms.set(iri, (t = namedNode(iri)));
-      sharedTerms.add(t);
+      markShared(t);
     }
     return t;
   };
@@ -104,7 +103,7 @@ export function quadMaker(opts: RdfOptions = {}, factory: TermFactory = DataFact
     let n = entities.get(id);
     if (!n) {
       entities.set(id, (n = node(iris.entity(id))));
-      sharedTerms.add(n);
+      markShared(n);
     }
     return n;
   };

@@ -20,6 +20,10 @@ export interface TermFactory {
 
 export class PlainNamedNode {
   readonly termType = "NamedNode" as const;
+  /** Made once and used in many statements (vocabulary, entities): its encodings are kept. */
+  shared = false;
+  /** Its text in each way of writing it (encodingScheme), once made. */
+  encodings: (string | undefined)[] | undefined = undefined;
   constructor(readonly value: string) {}
   get id(): string {
     return this.value;
@@ -75,3 +79,30 @@ export const plainTerms: TermFactory = {
     return new PlainLiteral(value, "", dt) as unknown as Literal;
   },
 };
+
+/** Marks a term made once and used in many statements: writers keep its text (encodeShared). */
+export function markShared(term: object): void {
+  if (term instanceof PlainNamedNode) term.shared = true;
+}
+
+const schemes = new Map<string, number>();
+
+/** A number for a way of writing IRIs (a format with its prefixes): writers of one scheme write a term alike. */
+export function encodingScheme(key: string): number {
+  let n = schemes.get(key);
+  if (n === undefined) schemes.set(key, (n = schemes.size));
+  return n;
+}
+
+/**
+ * The text of a term in a scheme: `encode(term)`, made once for a shared term and kept on it
+ * (a field, not a WeakMap: a large build has hundreds of thousands of entity terms, and weak
+ * maps make every garbage collection slower).
+ */
+export function encodeShared<T extends object>(term: T, scheme: number, encode: (term: T) => string): string {
+  if (!(term instanceof PlainNamedNode) || !term.shared) return encode(term);
+  const cache = (term.encodings ??= []);
+  let text = cache[scheme];
+  if (text === undefined) cache[scheme] = text = encode(term);
+  return text;
+}

@@ -16,10 +16,10 @@ async function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "
   // Quads a block at a time, already in order (export/rdf-stream.ts), written as n3's Writer writes them (export/rdf-text.ts).
   const sources = modelSources(model, opts);
   const blocks = format === "Turtle" ? defaultGraphBlocks(sources.flat, opts) : namedGraphBlocks(sources.named, opts);
-  const parts = [writer.head()];
-  for (const block of blocks) parts.push(writer.write(block));
-  parts.push(writer.end());
-  return parts.join("");
+  // One string grown by concatenation, as n3's Writer grows its own (flattened when read).
+  let text = writer.head();
+  for (const block of blocks) text += writer.write(block);
+  return text + writer.end();
 }
 
 /** Already-sorted quads in one of n3's formats (prefixes for Turtle and TriG). */
