@@ -161,8 +161,9 @@ function* entityAndRoleBlocks(make: ReturnType<typeof quadMaker>, entities: Enti
     const add: QuadSink = (s, p, o, g = defaultGraph()) => void (s.value === key && quads.push(quad(s, p, o, g)));
     for (; n < entries.length && (entries[n] as { key: string }).key === key; n++) {
       const { e, role } = entries[n] as { e: Entity; role: number };
-      if (role < 0) make.addEntity(add, e);
-      else make.addRole(add, e, e.roles[role]!);
+      // Each statement made once: the entity's without its roles', each role's without its holder's.
+      if (role < 0) make.addEntity(add, e, false);
+      else make.addRole(add, e, e.roles[role]!, false);
     }
     yield { key, quads };
   }
@@ -254,16 +255,34 @@ function orderCheck(): (quads: Statement[]) => Quad[] {
   };
 }
 
-/** Both shapes of a model held in memory (toTurtle and friends, small builds). */
+/** Both shapes of a model held in memory (toTurtle and friends, small builds); each made when first read. */
 export function modelSources(model: GraphModel, opts: Pick<RdfOptions, "base"> = {}): { flat: DefaultGraphSources; named: NamedGraphSources } {
+  let flat: DefaultGraphSources | undefined;
+  let named: NamedGraphSources | undefined;
+  return {
+    get flat() {
+      return (flat ??= modelShapes(model, opts, "flat").flat);
+    },
+    get named() {
+      return (named ??= modelShapes(model, opts, "named").named);
+    },
+  };
+}
+
+function modelShapes(model: GraphModel, opts: Pick<RdfOptions, "base">, shape: "flat"): { flat: DefaultGraphSources };
+function modelShapes(model: GraphModel, opts: Pick<RdfOptions, "base">, shape: "named"): { named: NamedGraphSources };
+function modelShapes(model: GraphModel, opts: Pick<RdfOptions, "base">, shape: "flat" | "named"): { flat?: DefaultGraphSources; named?: NamedGraphSources } {
   const iris = quadMaker(opts).iris;
   const byIri = <T>(items: T[], iri: (x: T) => string): T[] =>
     items
       .map((x) => [iri(x), x] as const)
       .sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0))
       .map(([, x]) => x);
-  const edges = model.events.flatMap((ev) => directEdges(ev, iris.entity)).sort((p, q) => (p.iri < q.iri ? -1 : p.iri > q.iri ? 1 : 0));
   const documents = byIri(model.documents, (d) => iris.document(d.id));
+  if (shape === "flat") {
+    const edges = model.events.flatMap((ev) => directEdges(ev, iris.entity)).sort((p, q) => (p.iri < q.iri ? -1 : p.iri > q.iri ? 1 : 0));
+    return { flat: { entities: model.entities, edges, documentsByIri: documents, eventsByIri: byIri(model.events, (e) => iris.event(e.id)) } };
+  }
   const eventsOf = new Map<string, ContactEvent[]>();
   for (const ev of model.events) {
     for (const doc of new Set(ev.sources.map((s) => s.doc))) {
@@ -272,8 +291,5 @@ export function modelSources(model: GraphModel, opts: Pick<RdfOptions, "base"> =
       else eventsOf.set(doc, [ev]);
     }
   }
-  return {
-    flat: { entities: model.entities, edges, documentsByIri: documents, eventsByIri: byIri(model.events, (e) => iris.event(e.id)) },
-    named: { entities: model.entities, documentGraphs: (documents.map((document) => ({ document, events: eventsOf.get(document.id) ?? [] }))) },
-  };
+  return { named: { entities: model.entities, documentGraphs: documents.map((document) => ({ document, events: eventsOf.get(document.id) ?? [] })) } };
 }

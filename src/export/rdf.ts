@@ -183,7 +183,8 @@ export function quadMaker(opts: RdfOptions = {}, factory: TermFactory = DataFact
     return lastDoc;
   };
 
-  function addEntity(add: QuadSink, e: Entity): void {
+  /** An entity's statements; with `roles` false, its roles' own statements are left out (not its dg:holdsRole). */
+  function addEntity(add: QuadSink, e: Entity, roles = true): void {
     const s = entity(e.id);
     add(s, V.type, classOf(e.type));
     add(s, V.label, literal(e.label, "zh"));
@@ -200,13 +201,17 @@ export function quadMaker(opts: RdfOptions = {}, factory: TermFactory = DataFact
     }
     if (e.type === "Country" && e.codes?.iso2) add(s, V.iso3166Alpha2, literal(e.codes.iso2));
     if (e.codes?.wikidata) add(s, V.sameAs, node(`http://www.wikidata.org/entity/${e.codes.wikidata}`));
-    for (const r of e.roles) addRole(add, e, r);
+    for (const r of e.roles) {
+      if (roles) addRole(add, e, r);
+      else add(s, V.holdsRole, node(roleIri(e, r)));
+    }
   }
 
-  function addRole(add: QuadSink, e: Entity, r: Role): void {
+  /** A role's statements, and its holder's dg:holdsRole unless `holder` is false. */
+  function addRole(add: QuadSink, e: Entity, r: Role, holder = true): void {
     const s = entity(e.id);
     const role = node(roleIri(e, r));
-    add(s, V.holdsRole, role);
+    if (holder) add(s, V.holdsRole, role);
     add(role, V.type, V.Role);
     add(role, V.person, s);
     add(role, V.title, literal(r.title, "zh"));
