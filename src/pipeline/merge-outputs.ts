@@ -75,6 +75,8 @@ export interface MergeOutputsResult {
   files: string[];
   /** extractions.jsonl, written but not yet in place (the caller commits it with the manifest, last). */
   extractions?: AtomicFile;
+  /** Seconds spent writing the RDF files (part of the merge). */
+  rdfSeconds?: number;
 }
 
 /** `extractions`: serialized extractions keyed by orderedKey(document id, input order). */
@@ -193,6 +195,7 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
     for (const [, value] of runs.sorted()) yield JSON.parse(value) as T;
   };
   const rdf = opts.base ? { base: opts.base } : {};
+  const tRdf = performance.now();
   // graph.ttl and the documents' named graphs at once, on two threads, when there are enough
   // documents to repay starting one (DIPLOGRAPH_RDF_WORKER=1 always, 0 never).
   const rdfWorker = process.env.DIPLOGRAPH_RDF_WORKER;
@@ -216,6 +219,7 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
       rdf,
     )),
   );
+  const rdfSeconds = (performance.now() - tRdf) / 1000;
   stage("5 RDF");
   // The contact graph for the metrics, built now (after the RDF, so that it is not held
   // alongside), from the edges in the model's order: the same graph as contactGraph(model).
@@ -238,5 +242,5 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   await graphJson.commit();
   files.push(graphJson.path);
   stage("6 graph.json");
-  return { model, counts, files, extractions: store };
+  return { model, counts, files, extractions: store, rdfSeconds };
 }
