@@ -268,11 +268,12 @@ export function quadMaker(opts: RdfOptions = {}, factory: TermFactory = DataFact
     if (ev.date) {
       // The datatype says the precision: a day, a month or a year.
       const [datatype, position] = DATE_TERMS[datePrecision(ev.date) ?? "day"];
-      add(s, V.date, typed(ev.date, datatype), g);
+      const date = typed(ev.date, datatype);
+      add(s, V.date, date, g);
       const instant = node(`${s.value}/time`);
       add(s, V.hasTime, instant, g);
       add(instant, V.type, V.Instant, g);
-      add(instant, positionOf(position), typed(ev.date, datatype), g);
+      add(instant, positionOf(position), date, g);
     }
     if (ev.amount) {
       const amount = node(`${s.value}/amount`);

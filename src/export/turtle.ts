@@ -1,7 +1,8 @@
 /**
- * RDF files from the model, through n3's writer: Turtle (graph.ttl, default graph only),
- * N-Quads (graph.nq) and TriG (graph.trig) with one named graph per source document. All sorted,
- * so the same input gives byte-identical files.
+ * RDF text from the model in n3's syntax: Turtle (graph.ttl, default graph only), N-Quads
+ * (graph.nq) and TriG (graph.trig) with one named graph per source document, written as n3's
+ * Writer writes them (export/rdf-text.ts). All sorted, so the same input gives byte-identical
+ * files.
  */
 import { Writer, type Quad } from "n3";
 import type { GraphModel } from "../model/types.js";
