@@ -96,6 +96,7 @@ for (const mb of sizes) {
     fullBuildSeconds: round(two.seconds),
     extractSeconds2: round(two.extractSeconds),
     mergeAndWriteSeconds: round((two.mergeSeconds ?? 0) + (two.writeSeconds ?? 0)),
+    rdfSeconds: round(two.rdfSeconds),
     fullBuildPeakRssMB: Math.round(two.peakRssMB ?? 0),
     fullBuildVsJieba: round((base.jiebaSeconds ?? 0) / (two.seconds ?? 1)),
   };
@@ -110,7 +111,13 @@ for (const mb of sizes) {
   }
   if (String(mb) === values.turtle) {
     const t = node(["--import", "tsx", "bench/baselines.ts", file, "n3"]);
-    Object.assign(row, { triples: t.triples, n3WriterSeconds: round(t.n3WriterSeconds), ourTurtleSeconds: round(t.ourTurtleSeconds), turtleVsBareN3: round((t.ourTurtleSeconds ?? 0) / (t.n3WriterSeconds ?? 1)) });
+    Object.assign(row, {
+      triples: t.triples,
+      n3WriterSeconds: round(t.n3WriterSeconds),
+      ourTurtleSeconds: round(t.ourTurtleSeconds),
+      turtleVsBareN3: round((t.ourTurtleSeconds ?? 0) / (t.n3WriterSeconds ?? 1)),
+      turtleVsBareN3Cpu: round((t.ourTurtleCpuSeconds ?? 0) / (t.n3WriterCpuSeconds ?? 1)),
+    });
   }
   report(row);
 }

@@ -19,12 +19,7 @@ import { SortedRuns } from "./store/sorted-runs.js";
 import { extractInputs } from "./pipeline/extract-inputs.js";
 import { mergeAndWrite, orderedKey } from "./pipeline/merge-outputs.js";
 import { mergeOnWorker } from "./pipeline/merge-worker.js";
-
-/** The merge worker's heap cap: DIPLOGRAPH_MERGE_HEAP_MB, or 1 GB. */
-function mergeHeapMB(): number {
-  const n = Number(process.env.DIPLOGRAPH_MERGE_HEAP_MB);
-  return Number.isFinite(n) && n >= 64 ? n : 1024;
-}
+import { mergeHeapMB } from "./util/heap.js";
 
 export interface BuildOptions {
   /** Output folder; omit to only return the model. */
@@ -75,8 +70,8 @@ export interface BuildResult {
   seconds: number;
   /** Documents extracted by this run (not counting those kept from an appended build). */
   extracted: number;
-  /** Seconds spent reading and extracting, merging (with writing: they stream together), and writing what is left. */
-  timings: { extract: number; merge: number; write: number };
+  /** Seconds spent reading and extracting, merging (with writing: they stream together), and writing what is left; `rdf`: of the merge, writing the RDF files. */
+  timings: { extract: number; merge: number; write: number; rdf?: number };
 }
 
 export class BuildError extends Error {}
@@ -173,7 +168,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
       files,
       seconds: (t1 - t0) / 1000,
       extracted,
-      timings: { extract: (tExtracted - t0) / 1000, merge: (tMerged - tExtracted) / 1000, write: (t1 - tMerged) / 1000 },
+      timings: { extract: (tExtracted - t0) / 1000, merge: (tMerged - tExtracted) / 1000, write: (t1 - tMerged) / 1000, ...(merged.rdfSeconds !== undefined ? { rdf: merged.rdfSeconds } : {}) },
     };
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -6,16 +6,63 @@ import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 
+/**
+ * Text written to an open file through a buffer. Text is encoded into the buffer as it comes
+ * (Buffer#write, which reads a string made by concatenation without flattening it first:
+ * cheaper than joining the pieces, then encoding the joined string), and written out when full.
+ * Synchronous: the streaming stages call it for every record, and have nothing to do meanwhile.
+ */
+export class BufferedWriter {
+  private buffer: Buffer | undefined;
+  private used = 0;
+
+  constructor(readonly fd: number) {}
+
+  /** Adds text (or pieces of text); it reaches the disk once two megabytes or so have gathered. */
+  write(text: string | string[]): void {
+    if (typeof text === "string") this.add(text);
+    else for (const t of text) this.add(t);
+  }
+
+  private add(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const room = text.length * 3;
+    this.buffer ??= Buffer.allocUnsafe(BUFFER_BYTES);
+    if (this.used + room > this.buffer.length) {
+      this.flush();
+      if (room > this.buffer.length) {
+        writeSync(this.fd, text);
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, "utf8");
+  }
+
+  /** Writes out what is buffered. */
+  flush(): void {
+    if (!this.used || !this.buffer) return;
+    writeAll(this.fd, this.buffer, this.used);
+    this.used = 0;
+  }
+
+  /** Writes out what is buffered and lets the buffer go. */
+  release(): void {
+    this.flush();
+    this.buffer = undefined;
+  }
+}
+
 /** A file being written under a temporary name; `commit` renames it into place. Writes are buffered. */
 export class AtomicFile {
-  private buffer: string[] = [];
-  private buffered = 0;
+  private out: BufferedWriter | undefined;
 
   private constructor(
     readonly path: string,
     private readonly tmp: string,
     private fd: number | undefined,
-  ) {}
+  ) {
+    if (fd !== undefined) this.out = new BufferedWriter(fd);
+  }
 
   static async open(path: string): Promise<AtomicFile> {
     await mkdir(dirname(path), { recursive: true });
@@ -24,27 +71,26 @@ export class AtomicFile {
   }
 
   /**
-   * Adds text (or pieces of text); it reaches the disk once a megabyte or so has gathered.
+   * Adds text (or pieces of text); it reaches the disk once two megabytes or so have gathered.
    * Synchronous: the streaming stages call it for every record, and have nothing to do meanwhile.
    */
   write(text: string | string[]): void {
-    if (typeof text === "string") {
-      this.buffer.push(text);
-      this.buffered += text.length;
-    } else
-      for (const t of text) {
-        this.buffer.push(t);
-        this.buffered += t.length;
-      }
-    if (this.buffered >= 1 << 20) this.flush();
+    this.out?.write(text);
   }
 
   private flush(): void {
-    if (!this.buffer.length || this.fd === undefined) return;
-    const text = this.buffer.join("");
-    this.buffer = [];
-    this.buffered = 0;
-    writeSync(this.fd, text);
+    this.out?.flush();
+  }
+
+  /**
+   * Writes out what is buffered and gives the open file, for another thread of this process to
+   * write the next part of it (file descriptors are the process's): nothing must be written
+   * here until that thread is done.
+   */
+  lend(): number {
+    this.flush();
+    if (this.fd === undefined) throw new Error(`diplograph: internal error: ${this.path} is closed`);
+    return this.fd;
   }
 
   /** Writes everything and closes the file without renaming it: another thread commits it (AtomicFile.adopt). */
@@ -55,6 +101,7 @@ export class AtomicFile {
       closeSync(this.fd);
       this.fd = undefined;
     }
+    this.out = undefined;
     return { path: this.path, tmp: this.tmp };
   }
 
@@ -76,6 +123,7 @@ export class AtomicFile {
       closeSync(this.fd);
       this.fd = undefined;
     }
+    this.out = undefined;
     await rename(this.tmp, this.path);
   }
 
@@ -88,8 +136,16 @@ export class AtomicFile {
       }
       this.fd = undefined;
     }
+    this.out = undefined;
     await rm(this.tmp, { force: true });
   }
+}
+
+const BUFFER_BYTES = 2 << 20;
+
+/** writeSync of a buffer's first `length` bytes, all of them (it may write fewer at once). */
+function writeAll(fd: number, buffer: Buffer, length: number): void {
+  for (let done = 0; done < length; ) done += writeSync(fd, buffer, done, length - done);
 }
 
 /** Writes chunks to `path` atomically. */

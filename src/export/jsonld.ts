@@ -15,6 +15,11 @@ import { packageFolder } from "../util/assets.js";
 import { DEFAULT_BASE, type RdfOptions } from "./rdf.js";
 import { modelSources, namedGraphBlocks } from "./rdf-stream.js";
 import { NS } from "./vocabulary.js";
+import { encodeShared, encodingScheme } from "./terms.js";
+
+const RDF_TYPE = `${NS.rdf}type`;
+const XSD_STRING = `${NS.xsd}string`;
+const PLAIN_LOCAL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 type TermDefinition = string | { "@id": string; "@type"?: string; "@container"?: string };
 type JsonNode = Record<string, unknown>;
@@ -63,23 +68,42 @@ class Compactor {
     return t;
   }
 
-  /** An IRI as prefix:local when the local part is plain, else as it is. */
+  /** The first prefix (in the order of `prefixes`) of each prefix IRI. */
+  private byNamespace: Map<string, string> | undefined;
+
+  /**
+   * An IRI as prefix:local when the local part is plain, else as it is. A prefix IRI ends with
+   * "/" or "#" and a plain local part holds neither, so the only prefix that can serve is the
+   * one whose IRI is this IRI up to its last "/" or "#": one look-up, not a try of every prefix.
+   */
   iri(value: string): string {
-    for (const [p, ns] of this.prefixes) {
-      if (value.startsWith(ns)) {
-        const local = value.slice(ns.length);
-        if (/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(local) && !local.endsWith(".")) return `${p}:${local}`;
-      }
+    if (!this.byNamespace) {
+      this.byNamespace = new Map();
+      for (const [p, ns] of this.prefixes) if (!this.byNamespace.has(ns)) this.byNamespace.set(ns, p);
     }
-    return value;
+    const cut = Math.max(value.lastIndexOf("/"), value.lastIndexOf("#")) + 1;
+    if (cut === 0) return value;
+    const p = this.byNamespace.get(value.slice(0, cut));
+    if (p === undefined) return value;
+    const local = value.slice(cut);
+    return PLAIN_LOCAL.test(local) && !local.endsWith(".") ? `${p}:${local}` : value;
+  }
+
+  private scheme: number | undefined;
+  private readonly iriOfTerm = (term: Quad_Object) => this.iri(term.value);
+
+  /** iri() of a term's IRI; remembered for the terms made once and used in many statements (entities). */
+  private iriOf(term: Quad_Object): string {
+    this.scheme ??= encodingScheme(`JSON-LD ${JSON.stringify(this.prefixes)}`);
+    return encodeShared(term, this.scheme, this.iriOfTerm);
   }
 
   private value(o: Quad_Object, type: string | undefined): unknown {
-    if (o.termType !== "Literal") return type === "@id" ? this.iri(o.value) : { "@id": this.iri(o.value) };
+    if (o.termType !== "Literal") return type === "@id" ? this.iriOf(o) : { "@id": this.iriOf(o) };
     if (o.language) return { "@value": o.value, "@language": o.language };
     const dt = o.datatype.value;
     if (type && type === dt) return o.value;
-    if (!type && dt === `${NS.xsd}string`) return o.value;
+    if (!type && dt === XSD_STRING) return o.value;
     return { "@value": o.value, "@type": this.term(dt) };
   }
 
@@ -88,7 +112,7 @@ class Compactor {
     const types: string[] = [];
     for (const q of quads) {
       const p = q.predicate.value;
-      if (p === `${NS.rdf}type` && q.object.termType === "NamedNode") {
+      if (p === RDF_TYPE && q.object.termType === "NamedNode") {
         types.push(this.classTerms.get(q.object.value) ?? this.term(q.object.value));
         continue;
       }
@@ -141,8 +165,19 @@ export class JsonLdStreamWriter {
   private graph = "";
   private graphNodes: JsonNode[] = [];
 
-  constructor(private readonly context: Record<string, TermDefinition | number>) {
+  /** `elements`: top-level elements already written (by another writer, for the text this one continues). */
+  constructor(
+    private readonly context: Record<string, TermDefinition | number>,
+    elements = 0,
+  ) {
     this.c = new Compactor(context);
+    this.elements = elements;
+  }
+
+  /** Top-level elements written so far, with no named graph left open: another writer can take over from here. */
+  get written(): number {
+    if (this.graph) throw new Error("diplograph: internal error: a named graph is still open");
+    return this.elements;
   }
 
   /** The text before the first node. */

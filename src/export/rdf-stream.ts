@@ -11,32 +11,40 @@
  * source spans: IRIs under the event's IRI + "/", so they are one run in the order, written
  * when their turn comes). Named graphs: the default graph holds the entities and roles, then
  * each document's graph (in IRI order) is built whole: it is small.
+ *
+ * The statements' terms are plain objects (export/terms.ts), made by the same quadMaker as
+ * modelToQuads' n3 terms: the same statements, read faster by the writers.
  */
 import { DataFactory, type NamedNode, type Quad } from "n3";
 import type { ContactEvent, DocumentInfo, Entity, GraphModel } from "../model/types.js";
 import { DG, NS } from "./vocabulary.js";
 import { quadMaker, RELATION_TERMS, type QuadSink, type RdfOptions } from "./rdf.js";
+import { PlainLiteral, plainTerms } from "./terms.js";
 
 const { defaultGraph } = DataFactory;
 
 /**
- * A statement as the writers read it (subject, predicate, object, graph: n3's Writer and the
- * JSON-LD writer take any such object), with its sort fields, made once: no separate Quad.
+ * A statement as the writers read it (subject, predicate, object, graph: the text writers and
+ * the JSON-LD writer take any such object), with its sort fields, made once: no separate Quad.
  */
 interface Statement {
   subject: Quad["subject"];
   predicate: Quad["predicate"];
   object: Quad["object"];
   graph: Quad["graph"];
-  /** termKey's fields: graph, subject, predicate ("" for rdf:type), object. */
+  /** termKey's fields: graph, subject, predicate ("" for rdf:type), object (made when a comparison first needs it). */
   g: string;
   s: string;
   p: string;
-  o: string;
+  o: string | undefined;
 }
 
 function quad(subject: Quad["subject"], predicate: Quad["predicate"], object: Quad["object"], graph: Quad["graph"]): Statement {
-  return { subject, predicate, object, graph, g: graph.value, s: subject.value, p: predicate.value === RDF_TYPE ? "" : predicate.value, o: objectKey(object) };
+  return { subject, predicate, object, graph, g: graph.value, s: subject.value, p: predicate.value === RDF_TYPE ? "" : predicate.value, o: undefined };
+}
+
+function objectOf(q: Statement): string {
+  return (q.o ??= objectKey(q.object));
 }
 
 /** A direct edge between two entities (default graph), filed under its subject's IRI. */
@@ -79,7 +87,7 @@ interface Block {
 
 /** Default-graph quads in sorted blocks. */
 export function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOptions, "base"> = {}): Generator<Quad[]> {
-  const make = quadMaker(opts);
+  const make = quadMaker(opts, plainTerms);
   const check = orderCheck();
   const only = (key: string, into: Statement[]): QuadSink => (s, p, o, g = defaultGraph()) => void (s.value === key && into.push(quad(s, p, o, g)));
   const entityBlocks = entityAndRoleBlocks(make, src.entities);
@@ -125,7 +133,7 @@ export function* defaultGraphBlocks(src: DefaultGraphSources, opts: Pick<RdfOpti
 
 /** Named-graph quads (default graph of entities, then one graph per document) in sorted blocks. */
 export function* namedGraphBlocks(src: NamedGraphSources, opts: Pick<RdfOptions, "base"> = {}): Generator<Quad[]> {
-  const make = quadMaker({ ...opts, namedGraphs: true });
+  const make = quadMaker({ ...opts, namedGraphs: true }, plainTerms);
   const check = orderCheck();
   for (const b of entityAndRoleBlocks(make, src.entities)) yield check(sortBlock(b.quads));
   for (const { document: d, events } of src.documentGraphs) {
@@ -156,8 +164,9 @@ function* entityAndRoleBlocks(make: ReturnType<typeof quadMaker>, entities: Enti
     const add: QuadSink = (s, p, o, g = defaultGraph()) => void (s.value === key && quads.push(quad(s, p, o, g)));
     for (; n < entries.length && (entries[n] as { key: string }).key === key; n++) {
       const { e, role } = entries[n] as { e: Entity; role: number };
-      if (role < 0) make.addEntity(add, e);
-      else make.addRole(add, e, e.roles[role]!);
+      // Each statement made once: the entity's without its roles', each role's without its holder's.
+      if (role < 0) make.addEntity(add, e, false);
+      else make.addRole(add, e, e.roles[role]!, false);
     }
     yield { key, quads };
   }
@@ -174,14 +183,21 @@ function* mergeBlocks(streams: Iterator<Block>[]): Generator<Block> {
     let min: string | undefined;
     for (const h of heads) if (h && (min === undefined || h.key < min)) min = h.key;
     if (min === undefined) return;
-    const quads: Statement[] = [];
+    // Most keys come from one stream: its block as it is, not copied.
+    let quads: Statement[] | undefined;
+    let joined = false;
     for (let i = 0; i < heads.length; i++) {
       const h = heads[i];
       if (h?.key !== min) continue;
-      quads.push(...h.quads);
+      if (!quads) quads = h.quads;
+      else {
+        if (!joined) quads = [...quads];
+        joined = true;
+        quads.push(...h.quads);
+      }
       heads[i] = (streams[i] as Iterator<Block>).next().value as Block | undefined;
     }
-    yield { key: min, quads };
+    yield { key: min, quads: quads as Statement[] };
   }
 }
 
@@ -195,9 +211,10 @@ const RDF_TYPE = NS.rdf + "type";
 const LANG_STRING = NS.rdf + "langString";
 const XSD_STRING = NS.xsd + "string";
 
-/** termKey's object part, read from the term's id (n3's getters parse the id on every call). */
+/** termKey's object part (of n3's terms, read from the id: n3's getters parse the id on every call). */
 function objectKey(o: Quad["object"]): string {
   if (o.termType !== "Literal") return o.value;
+  if (o instanceof PlainLiteral) return `"${o.value}"@${o.language}^^${o.datatype.value}`;
   const id = o.id;
   const q = id.lastIndexOf('"');
   const head = id.slice(0, q + 1);
@@ -212,12 +229,18 @@ function compareKeyed(a: Statement, b: Statement): number {
   if (a.g !== b.g) return a.g < b.g ? -1 : 1;
   if (a.s !== b.s) return a.s < b.s ? -1 : 1;
   if (a.p !== b.p) return a.p < b.p ? -1 : 1;
-  if (a.o !== b.o) return a.o < b.o ? -1 : 1;
+  const ao = objectOf(a);
+  const bo = objectOf(b);
+  if (ao !== bo) return ao < bo ? -1 : 1;
   return 0;
 }
 
-/** A block's quads sorted by their full key, duplicates dropped; with the first and last keys. */
-function sortBlock(quads: Statement[]): { quads: Quad[]; keys: string[] } {
+/** A block's quads sorted by their full key, duplicates dropped. */
+function sortBlock(quads: Statement[]): Statement[] {
+  // Already in order with no repeat (often so): nothing to do.
+  let sorted = true;
+  for (let i = 1; i < quads.length && sorted; i++) sorted = compareKeyed(quads[i - 1] as Statement, quads[i] as Statement) < 0;
+  if (sorted) return quads;
   quads.sort(compareKeyed);
   const out: Statement[] = [];
   let last: Statement | undefined;
@@ -226,33 +249,50 @@ function sortBlock(quads: Statement[]): { quads: Quad[]; keys: string[] } {
     out.push(k);
     last = k;
   }
-  const key = (q: Statement) => `${q.g}\u0000${q.s}\u0000${q.p}\u0000${q.o}`;
-  return { quads: out as unknown as Quad[], keys: out.length ? [key(out[0] as Statement), key(out[out.length - 1] as Statement)] : [] };
+  return out;
 }
 
 /** Guards the claim above: every quad comes after the one before it. */
-function orderCheck(): (b: { quads: Quad[]; keys: string[] }) => Quad[] {
-  let last: string | undefined;
-  return ({ quads, keys }) => {
-    const k = keys[0];
-    if (k !== undefined) {
-      if (last !== undefined && !(k > last)) throw new Error(`diplograph: internal error: RDF statements out of order at ${k.replace(/\u0000/g, " ")}`);
-      last = keys[keys.length - 1] as string;
+function orderCheck(): (quads: Statement[]) => Quad[] {
+  let last: Statement | undefined;
+  return (quads) => {
+    const first = quads[0];
+    if (first !== undefined) {
+      if (last !== undefined && !(compareKeyed(last, first) < 0)) throw new Error(`diplograph: internal error: RDF statements out of order at ${[first.g, first.s, first.p, objectOf(first)].join(" ")}`);
+      last = quads[quads.length - 1] as Statement;
     }
-    return quads;
+    return quads as unknown as Quad[];
   };
 }
 
-/** Both shapes of a model held in memory (toTurtle and friends, small builds). */
+/** Both shapes of a model held in memory (toTurtle and friends, small builds); each made when first read. */
 export function modelSources(model: GraphModel, opts: Pick<RdfOptions, "base"> = {}): { flat: DefaultGraphSources; named: NamedGraphSources } {
+  let flat: DefaultGraphSources | undefined;
+  let named: NamedGraphSources | undefined;
+  return {
+    get flat() {
+      return (flat ??= modelShapes(model, opts, "flat").flat);
+    },
+    get named() {
+      return (named ??= modelShapes(model, opts, "named").named);
+    },
+  };
+}
+
+function modelShapes(model: GraphModel, opts: Pick<RdfOptions, "base">, shape: "flat"): { flat: DefaultGraphSources };
+function modelShapes(model: GraphModel, opts: Pick<RdfOptions, "base">, shape: "named"): { named: NamedGraphSources };
+function modelShapes(model: GraphModel, opts: Pick<RdfOptions, "base">, shape: "flat" | "named"): { flat?: DefaultGraphSources; named?: NamedGraphSources } {
   const iris = quadMaker(opts).iris;
   const byIri = <T>(items: T[], iri: (x: T) => string): T[] =>
     items
       .map((x) => [iri(x), x] as const)
       .sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0))
       .map(([, x]) => x);
-  const edges = model.events.flatMap((ev) => directEdges(ev, iris.entity)).sort((p, q) => (p.iri < q.iri ? -1 : p.iri > q.iri ? 1 : 0));
   const documents = byIri(model.documents, (d) => iris.document(d.id));
+  if (shape === "flat") {
+    const edges = model.events.flatMap((ev) => directEdges(ev, iris.entity)).sort((p, q) => (p.iri < q.iri ? -1 : p.iri > q.iri ? 1 : 0));
+    return { flat: { entities: model.entities, edges, documentsByIri: documents, eventsByIri: byIri(model.events, (e) => iris.event(e.id)) } };
+  }
   const eventsOf = new Map<string, ContactEvent[]>();
   for (const ev of model.events) {
     for (const doc of new Set(ev.sources.map((s) => s.doc))) {
@@ -261,8 +301,5 @@ export function modelSources(model: GraphModel, opts: Pick<RdfOptions, "base"> =
       else eventsOf.set(doc, [ev]);
     }
   }
-  return {
-    flat: { entities: model.entities, edges, documentsByIri: documents, eventsByIri: byIri(model.events, (e) => iris.event(e.id)) },
-    named: { entities: model.entities, documentGraphs: (documents.map((document) => ({ document, events: eventsOf.get(document.id) ?? [] }))) },
-  };
+  return { named: { entities: model.entities, documentGraphs: documents.map((document) => ({ document, events: eventsOf.get(document.id) ?? [] })) } };
 }

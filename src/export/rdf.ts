@@ -20,9 +20,9 @@ import type { ContactEvent, DocumentInfo, Entity, GraphModel, Relation, Role, So
 import { hasTraditional, normalizeText } from "../clean/normalize.js";
 import { shortHash, slugify } from "../model/ids.js";
 import { DG, NS } from "./vocabulary.js";
-import { sharedTerms } from "./n3-writer.js";
+import { markShared, type TermFactory } from "./terms.js";
 
-const { namedNode, literal, quad, defaultGraph } = DataFactory;
+const { quad, defaultGraph } = DataFactory;
 
 /** XSD datatype and OWL-Time position property of a date, by precision. */
 const DATE_TERMS = {
@@ -82,7 +82,8 @@ export type QuadSink = (s: Quad_Subject, p: NamedNode, o: Quad_Object, g?: Quad_
  * description in one graph, one source span of an event. Shared by modelToQuads (all quads,
  * sorted in memory) and the streaming writer (export/rdf-stream.ts), so both say the same.
  */
-export function quadMaker(opts: RdfOptions = {}) {
+export function quadMaker(opts: RdfOptions = {}, factory: TermFactory = DataFactory) {
+  const { namedNode, literal } = factory;
   const base = opts.base ?? DEFAULT_BASE;
   const iris = dataIris(base);
   // Named nodes of the vocabulary are made once; data IRIs per use.
@@ -91,7 +92,7 @@ export function quadMaker(opts: RdfOptions = {}) {
     let t = terms.get(iri);
     if (!t) {
       terms.set(iri, (t = namedNode(iri)));
-      sharedTerms.add(t);
+      markShared(t);
     }
     return t;
   };
@@ -102,11 +103,14 @@ export function quadMaker(opts: RdfOptions = {}) {
     let n = entities.get(id);
     if (!n) {
       entities.set(id, (n = node(iris.entity(id))));
-      sharedTerms.add(n);
+      markShared(n);
     }
     return n;
   };
-  const graphOf = (docId: string | undefined): Quad_Graph => (opts.namedGraphs && docId !== undefined ? node(iris.document(docId)) : defaultGraph());
+  // The same event comes in several calls in a row (its node, each source): one node.
+  let lastEvent: NamedNode | undefined;
+  const eventNode = (iri: string): NamedNode => (lastEvent?.value === iri ? lastEvent : (lastEvent = node(iri)));
+  const graphOf = (docId: string | undefined): Quad_Graph => (opts.namedGraphs && docId !== undefined ? documentOf(docId).node : defaultGraph());
   const a = NS.rdf + "type";
   const dg = (local: string) => DG + local;
   // Keyed by the short constant name (its hash is kept), not a concatenated IRI.
@@ -151,11 +155,38 @@ export function quadMaker(opts: RdfOptions = {}) {
     start: term(NS.oa + "start"),
     end: term(NS.oa + "end"),
     exact: term(NS.oa + "exact"),
+    Role: term(dg("Role")),
+    Document: term(dg("Document")),
+    SourceSpan: term(dg("SourceSpan")),
+    Instant: term(NS.time + "Instant"),
+    MonetaryAmount: term(NS.schema + "MonetaryAmount"),
+    TextPositionSelector: term(NS.oa + "TextPositionSelector"),
+    TextQuoteSelector: term(NS.oa + "TextQuoteSelector"),
+  };
+  // The classes of entities and the OWL-Time position properties, by their short names.
+  const classes = new Map<string, NamedNode>();
+  const classOf = (type: string): NamedNode => {
+    let t = classes.get(type);
+    if (!t) classes.set(type, (t = term(dg(type))));
+    return t;
+  };
+  const positions = new Map<string, NamedNode>();
+  const positionOf = (local: string): NamedNode => {
+    let t = positions.get(local);
+    if (!t) positions.set(local, (t = term(NS.time + local)));
+    return t;
+  };
+  // A document's short hash and node, for the run of sources (and statements) that name it.
+  let lastDoc: { id: string; hash: string; node: NamedNode } | undefined;
+  const documentOf = (docId: string) => {
+    if (lastDoc?.id !== docId) lastDoc = { id: docId, hash: shortHash(docId, 8), node: node(iris.document(docId)) };
+    return lastDoc;
   };
 
-  function addEntity(add: QuadSink, e: Entity): void {
+  /** An entity's statements; with `roles` false, its roles' own statements are left out (not its dg:holdsRole). */
+  function addEntity(add: QuadSink, e: Entity, roles = true): void {
     const s = entity(e.id);
-    add(s, V.type, term(dg(e.type)));
+    add(s, V.type, classOf(e.type));
     add(s, V.label, literal(e.label, "zh"));
     if (e.labelEn) add(s, V.label, literal(e.labelEn, "en"));
     const simplified = normalizeText(e.label);
@@ -170,14 +201,18 @@ export function quadMaker(opts: RdfOptions = {}) {
     }
     if (e.type === "Country" && e.codes?.iso2) add(s, V.iso3166Alpha2, literal(e.codes.iso2));
     if (e.codes?.wikidata) add(s, V.sameAs, node(`http://www.wikidata.org/entity/${e.codes.wikidata}`));
-    for (const r of e.roles) addRole(add, e, r);
+    for (const r of e.roles) {
+      if (roles) addRole(add, e, r);
+      else add(s, V.holdsRole, node(roleIri(e, r)));
+    }
   }
 
-  function addRole(add: QuadSink, e: Entity, r: Role): void {
+  /** A role's statements, and its holder's dg:holdsRole unless `holder` is false. */
+  function addRole(add: QuadSink, e: Entity, r: Role, holder = true): void {
     const s = entity(e.id);
     const role = node(roleIri(e, r));
-    add(s, V.holdsRole, role);
-    add(role, V.type, term(dg("Role")));
+    if (holder) add(s, V.holdsRole, role);
+    add(role, V.type, V.Role);
     add(role, V.person, s);
     add(role, V.title, literal(r.title, "zh"));
     if (r.titleEn) add(role, V.title, literal(r.titleEn, "en"));
@@ -196,9 +231,9 @@ export function quadMaker(opts: RdfOptions = {}) {
   }
 
   function addDocument(add: QuadSink, d: DocumentInfo): void {
-    const s = node(iris.document(d.id));
+    const s = documentOf(d.id).node;
     const g = graphOf(d.id);
-    add(s, V.type, term(dg("Document")), g);
+    add(s, V.type, V.Document, g);
     add(s, V.label, literal(d.id), g);
     add(s, V.fileName, literal(d.id), g);
     if (d.title) add(s, V.dcTitle, literal(d.title, d.traditional ? "zh-Hant" : "zh"), g);
@@ -217,7 +252,7 @@ export function quadMaker(opts: RdfOptions = {}) {
 
   /** The event node and its time and amount nodes, as stated in graph `g` (edges apart). */
   function addEventNode(add: QuadSink, ev: ContactEvent, g: Quad_Graph): void {
-    const s = node(iris.event(ev.id));
+    const s = eventNode(iris.event(ev.id));
     const terms = RELATION_TERMS[ev.relation];
     const subject = entity(ev.subject.id);
     const object = entity(ev.object.id);
@@ -233,16 +268,17 @@ export function quadMaker(opts: RdfOptions = {}) {
     if (ev.date) {
       // The datatype says the precision: a day, a month or a year.
       const [datatype, position] = DATE_TERMS[datePrecision(ev.date) ?? "day"];
-      add(s, V.date, typed(ev.date, datatype), g);
+      const date = typed(ev.date, datatype);
+      add(s, V.date, date, g);
       const instant = node(`${s.value}/time`);
       add(s, V.hasTime, instant, g);
-      add(instant, V.type, term(NS.time + "Instant"), g);
-      add(instant, term(NS.time + position), typed(ev.date, datatype), g);
+      add(instant, V.type, V.Instant, g);
+      add(instant, positionOf(position), date, g);
     }
     if (ev.amount) {
       const amount = node(`${s.value}/amount`);
       add(s, V.amount, amount, g);
-      add(amount, V.type, term(NS.schema + "MonetaryAmount"), g);
+      add(amount, V.type, V.MonetaryAmount, g);
       add(amount, V.value, typed(decimal(ev.amount.value), "decimal"), g);
       add(amount, V.currency, literal(ev.amount.currency), g);
     }
@@ -252,21 +288,21 @@ export function quadMaker(opts: RdfOptions = {}) {
   function addSource(add: QuadSink, ev: ContactEvent, src: Source): void {
     const eventIri = iris.event(ev.id);
     const g = graphOf(src.doc);
-    const span = node(`${eventIri}/source/${shortHash(src.doc, 8)}-${src.start}-${src.end}`);
-    const doc = node(iris.document(src.doc));
-    const e = node(eventIri);
+    const { hash, node: doc } = documentOf(src.doc);
+    const span = node(`${eventIri}/source/${hash}-${src.start}-${src.end}`);
+    const e = eventNode(eventIri);
     add(e, V.wasDerivedFrom, doc, g);
     add(e, V.source, span, g);
-    add(span, V.type, term(dg("SourceSpan")), g);
+    add(span, V.type, V.SourceSpan, g);
     add(span, V.hasSource, doc, g);
     const position = node(`${span.value}/position`);
     const quote = node(`${span.value}/quote`);
     add(span, V.hasSelector, position, g);
     add(span, V.hasSelector, quote, g);
-    add(position, V.type, term(NS.oa + "TextPositionSelector"), g);
+    add(position, V.type, V.TextPositionSelector, g);
     add(position, V.start, typed(String(src.start), "nonNegativeInteger"), g);
     add(position, V.end, typed(String(src.end), "nonNegativeInteger"), g);
-    add(quote, V.type, term(NS.oa + "TextQuoteSelector"), g);
+    add(quote, V.type, V.TextQuoteSelector, g);
     add(quote, V.exact, literal(src.text), g);
   }
 

@@ -1,23 +1,26 @@
 /**
- * RDF files from the model, through n3's writer: Turtle (graph.ttl, default graph only),
- * N-Quads (graph.nq) and TriG (graph.trig) with one named graph per source document. All sorted,
- * so the same input gives byte-identical files.
+ * RDF text from the model in n3's syntax: Turtle (graph.ttl, default graph only), N-Quads
+ * (graph.nq) and TriG (graph.trig) with one named graph per source document, written as n3's
+ * Writer writes them (export/rdf-text.ts). All sorted, so the same input gives byte-identical
+ * files.
  */
 import { Writer, type Quad } from "n3";
 import type { GraphModel } from "../model/types.js";
 import { rdfPrefixes, type RdfOptions } from "./rdf.js";
-import { memoWriter } from "./n3-writer.js";
+import { RdfTextWriter } from "./rdf-text.js";
 import { defaultGraphBlocks, modelSources, namedGraphBlocks } from "./rdf-stream.js";
 
 type Format = "Turtle" | "N-Quads" | "TriG";
 
 async function write(model: GraphModel, format: Format, opts: Omit<RdfOptions, "namedGraphs">): Promise<string> {
-  const writer = memoWriter(undefined, format === "N-Quads" ? { format } : { format, prefixes: rdfPrefixes(opts.base) });
-  // Quads a block at a time, already in order (export/rdf-stream.ts).
+  const writer = new RdfTextWriter(format, format === "N-Quads" ? undefined : rdfPrefixes(opts.base));
+  // Quads a block at a time, already in order (export/rdf-stream.ts), written as n3's Writer writes them (export/rdf-text.ts).
   const sources = modelSources(model, opts);
   const blocks = format === "Turtle" ? defaultGraphBlocks(sources.flat, opts) : namedGraphBlocks(sources.named, opts);
-  for (const block of blocks) for (const q of block) writer.addQuad(q);
-  return new Promise((resolve, reject) => writer.end((err, result) => (err ? reject(err) : resolve(result))));
+  // One string grown by concatenation, as n3's Writer grows its own (flattened when read).
+  let text = writer.head();
+  for (const block of blocks) text += writer.write(block);
+  return text + writer.end();
 }
 
 /** Already-sorted quads in one of n3's formats (prefixes for Turtle and TriG). */

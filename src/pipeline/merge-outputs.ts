@@ -24,11 +24,15 @@ import { infoText, parseExtraction } from "../model/extractions-store.js";
 import { documentLine, entityLine, eventLine } from "../export/jsonl.js";
 import { directEdges, type DirectEdge } from "../export/rdf-stream.js";
 import { writeRdfFiles } from "../export/rdf-files.js";
+import { documentGraphKey, documentGraphs } from "../export/rdf-worker.js";
+import { mergeHeapMB } from "../util/heap.js";
 import { dataIris } from "../export/rdf.js";
 import { addContact, computeMetrics } from "../graph/metrics.js";
 import { GRAPH_JSON_HEAD, GRAPH_JSON_MIDDLE, GRAPH_JSON_TAIL, graphJsonEdge, graphJsonNode } from "../export/graph-json.js";
 
 const SEP = "\u0000";
+/** Records (documents and their events) from which the documents' graphs are written on a second thread. */
+const RDF_WORKER_MIN_RECORDS = 1000;
 
 /** DIPLOGRAPH_STAGES=1 prints each stage's seconds and heap on stderr (for profiling large builds). */
 const stageClock = () => {
@@ -71,6 +75,8 @@ export interface MergeOutputsResult {
   files: string[];
   /** extractions.jsonl, written but not yet in place (the caller commits it with the manifest, last). */
   extractions?: AtomicFile;
+  /** Seconds spent writing the RDF files (part of the merge). */
+  rdfSeconds?: number;
 }
 
 /** `extractions`: serialized extractions keyed by orderedKey(document id, input order). */
@@ -98,7 +104,7 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
     const iri = iris.document(id);
     documentsByIri.add(iri, info);
     // The document's node first (0), then the events it reports (1).
-    graphsByDocument.add(`${iri}${SEP}0`, info);
+    graphsByDocument.add(documentGraphKey(iri, 0), info);
     if (opts.keepModel) model.documents.push(JSON.parse(info) as DocumentInfo);
     documents++;
   };
@@ -164,7 +170,7 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
       let j = i + 1;
       while (j < e.sources.length && (e.sources[j] as ContactEvent["sources"][number]).doc === doc) j++;
       const own = i === 0 && j === e.sources.length ? value : JSON.stringify({ ...e, sources: e.sources.slice(i, j) });
-      graphsByDocument.add(`${iris.document(doc)}${SEP}1`, own);
+      graphsByDocument.add(documentGraphKey(iris.document(doc), 1), own);
       i = j;
     }
     if (opts.keepModel) model.events.push(e);
@@ -188,17 +194,12 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   const parsed = function* <T>(runs: SortedRuns): Generator<T> {
     for (const [, value] of runs.sorted()) yield JSON.parse(value) as T;
   };
-  const documentGraphs = function* (): Generator<{ document: DocumentInfo; events: ContactEvent[] }> {
-    let current: { document: DocumentInfo; events: ContactEvent[] } | undefined;
-    for (const [key, value] of graphsByDocument.sorted()) {
-      if (key.endsWith(`${SEP}0`)) {
-        if (current) yield current;
-        current = { document: JSON.parse(value) as DocumentInfo, events: [] };
-      } else current?.events.push(JSON.parse(value) as ContactEvent);
-    }
-    if (current) yield current;
-  };
   const rdf = opts.base ? { base: opts.base } : {};
+  const tRdf = performance.now();
+  // graph.ttl and the documents' named graphs at once, on two threads, when there are enough
+  // documents to repay starting one (DIPLOGRAPH_RDF_WORKER=1 always, 0 never).
+  const rdfWorker = process.env.DIPLOGRAPH_RDF_WORKER;
+  const onWorker = rdfWorker === "1" || (rdfWorker !== "0" && graphsByDocument.size >= RDF_WORKER_MIN_RECORDS);
   files.push(
     ...(await writeRdfFiles(
       opts.out,
@@ -212,11 +213,13 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
             }
           })(),
           documentsByIri: parsed<DocumentInfo>(documentsByIri), eventsByIri: parsed<ContactEvent>(eventsByIri) },
-        named: { entities, documentGraphs: documentGraphs() },
+        named: { entities, documentGraphs: onWorker ? [] : documentGraphs(graphsByDocument) },
+        ...(onWorker ? { documentGraphRuns: { runs: graphsByDocument, heapMB: mergeHeapMB() } } : {}),
       },
       rdf,
     )),
   );
+  const rdfSeconds = (performance.now() - tRdf) / 1000;
   stage("5 RDF");
   // The contact graph for the metrics, built now (after the RDF, so that it is not held
   // alongside), from the edges in the model's order: the same graph as contactGraph(model).
@@ -239,5 +242,5 @@ export async function mergeAndWrite(extractions: SortedRuns, opts: MergeOutputsO
   await graphJson.commit();
   files.push(graphJson.path);
   stage("6 graph.json");
-  return { model, counts, files, extractions: store };
+  return { model, counts, files, extractions: store, rdfSeconds };
 }
