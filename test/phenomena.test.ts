@@ -836,3 +836,15 @@ describe("names before and after posts on Taiwan and association pages", () => {
     expect(summaries(extractText("李华会见韩国总统朴明 2010-06-28 (08:04)\n2012年10月16日，王毅会见法国外长杜邦。"))).toEqual(["met 王毅—杜邦 2012-10-16"]);
   });
 });
+
+describe("a foreign post on a page naming a second country only by its short form", () => {
+  it("德总理A同法总统B: 法 after a preposition is France, and B is never taken for Germany's president", () => {
+    const r = roles("德总理默茨同法总统马克龙举行会谈。");
+    expect(r["马克龙"]).toEqual(["总统@法国"]);
+    expect(r["默茨"]).toEqual(["总理@德国"]);
+  });
+
+  it("a short form jieba does not read as a word still counts as a second country: no context role", () => {
+    expect(roles("本月初英首相斯塔默访华，同李强举行会谈。美国方面表示关注。")["斯塔默"]).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@
 const MAX_CREDIT = 24;
 
 export function blankCredits(norm: string, endings: string[]): string {
+  if (!norm.includes("【")) return norm;
   return norm.replace(/【([^【】\n]{1,24})】/g, (whole, inner: string) => {
     if (inner.length > MAX_CREDIT || /[0-9〇零一二三四五六七八九十]/.test(inner) || !endings.some((w) => inner.endsWith(w))) return whole;
     return " ".repeat(whole.length);

@@ -109,7 +109,10 @@ export function extractDocument(input: SourceDocument, opts: ExtractOptions): Do
   // A date alone on a short line of the page (furniture removal may have dropped the line: the
   // date is read before it; the line, where it survives, is not text to read dates from).
   const onPage = pageDate(clean.text);
-  const resolver = anchorResolver(norm, [doc.date, cleaned.published, prefix?.date, pageDate(repaired.text)?.date, signatureDate(norm), opts.date]);
+  const anchors: (string | undefined)[] = [doc.date, cleaned.published, prefix?.date, pageDate(repaired.text)?.date];
+  // A letter's signature date only where the page gives no date of its own.
+  if (!anchors.some((d) => d !== undefined)) anchors.push(signatureDate(norm));
+  const resolver = anchorResolver(norm, [...anchors, opts.date]);
   if (resolver.reference) info.date = resolver.reference;
 
   const ctx = new EventStage(norm, clean, lex, opts.homeCountry);

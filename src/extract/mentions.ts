@@ -240,8 +240,10 @@ export class MentionStage extends DocState {
    */
   protected discoverRecipientOrganization(a: number, b: number, tokens: Token[]): void {
     const { norm, lex } = this;
+    const preps = lex.data.relations.indirectPrepositions;
+    if (!preps.some((w) => norm.indexOf(w, a) >= 0 && norm.indexOf(w, a) < b)) return;
     for (let p = a; p < b; p++) {
-      if (!lex.data.relations.indirectPrepositions.includes(norm[p] as string) || covered(tokens, p)) continue;
+      if (!preps.includes(norm[p] as string) || covered(tokens, p)) continue;
       for (let i = p + 4; i < Math.min(b, p + 1 + MAX_ORGANIZATION_NAME); i++) {
         if (!lex.cues.matchesAt(norm, i)) continue;
         const name = norm.slice(p + 1, i);

@@ -234,8 +234,10 @@ export class RoleStage extends MentionStage {
    * one foreign country the document names, if it names exactly one; else left without a role.
    */
   resolveContextHolders(): void {
+    if (!this.holderless.length) return;
     const foreign = new Set([...this.entities.values()].filter((x) => x.type === "Country" && x.mentions.length > 0 && x.key !== this.home?.id).map((x) => x.gazetteer));
     for (const c of this.countriesInHomePairs()) foreign.add(c);
+    for (const c of this.countriesBeforePosts()) if (c.id !== this.home?.id) foreign.add(c);
     const only = foreign.size === 1 ? [...foreign][0] : undefined;
     if (only) for (const r of this.holderless) this.addRole(r.entity, r.title, only, r.then, r.written);
     this.holderless = [];
@@ -258,6 +260,17 @@ export class RoleStage extends MentionStage {
       if (excluded.includes(pair) || notFollowedBy.includes(this.norm[i + pair.length] ?? "")) continue;
       const m = this.lex.countriesBeforePost.longestAt(this.norm, i + prefix.length, i + pair.length);
       if (m?.values[0]) out.add(m.values[0]);
+    }
+    return out;
+  }
+
+  /** Countries named by a short form right before a post anywhere in the text (法|总统), whether or not read as such. */
+  private countriesBeforePosts(): Set<GazetteerEntity> {
+    const out = new Set<GazetteerEntity>();
+    for (let i = 0; i < this.norm.length; i++) {
+      if (!this.lex.countriesBeforePostStarts.has(this.norm.charCodeAt(i))) continue;
+      const m = this.lex.countriesBeforePost.longestAt(this.norm, i);
+      if (m?.values[0] && this.lex.names.longestAt(this.norm, m.end)?.values.some((v) => v.kind === "title")) out.add(m.values[0]);
     }
     return out;
   }

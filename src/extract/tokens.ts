@@ -31,7 +31,7 @@ export function scanTokens(text: string, start: number, end: number, lex: Lexico
     // An entity whose end is the start of a longer title (中国外交部|长 → 中国|外交部长): the title wins.
     if (g && !g.values.some((v) => v.kind === "title")) g = yieldToTitle(text, i, end, g, lex);
     // 中非|总统: a short form that names a country only before a post.
-    const short = g || !lex.countriesBeforePostStarts.has(text[i] as string) ? undefined : beforePostCountry(text, i, end, lex);
+    const short = g || !lex.countriesBeforePostStarts.has(text.charCodeAt(i)) ? undefined : beforePostCountry(text, i, end, lex);
     if (short) {
       tokens.push(short);
       i = short.end;
@@ -101,7 +101,9 @@ function beforePostCountry(text: string, i: number, end: number, lex: Lexicon): 
   if (!m || !entity) return undefined;
   const title = lex.names.longestAt(text, m.end, end);
   if (!title?.values.some((v) => v.kind === "title")) return undefined;
-  if (m.end - i === 1 && !standsAlone(text, i, title.end)) return undefined;
+  // (After a preposition or a mark the form starts a word whatever jieba says: 同|法|总统.)
+  const opensWord = i === 0 || /[\s、，,。；;：:（(“"]/.test(text[i - 1] as string) || lex.data.relations.withPrepositions.includes(text[i - 1] as string) || lex.data.relations.indirectPrepositions.includes(text[i - 1] as string);
+  if (m.end - i === 1 && !opensWord && !standsAlone(text, i, title.end)) return undefined;
   return { kind: "entity", start: i, end: m.end, entity };
 }
 

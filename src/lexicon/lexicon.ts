@@ -54,8 +54,8 @@ export interface Lexicon {
   countryExtensions: Trie<true>;
   /** Short country names that hold only right before a post (中非|总统). */
   countriesBeforePost: Trie<GazetteerEntity>;
-  /** First characters of those forms, a cheap test before the look-up at every position. */
-  countriesBeforePostStarts: Set<string>;
+  /** First characters of those forms (char codes), a cheap test before the look-up at every position. */
+  countriesBeforePostStarts: Set<number>;
   transliteration: Set<string>;
   /** Chinese family names: a name may start with one of these. */
   surnames: Trie<true>;
@@ -86,7 +86,7 @@ function buildLexicon(data: LexiconData): Lexicon {
   const entitiesById = new Map<string, GazetteerEntity>();
   const countryByIso = new Map<string, GazetteerEntity>();
   const countriesBeforePost = new Trie<GazetteerEntity>();
-  const countriesBeforePostStarts = new Set<string>();
+  const countriesBeforePostStarts = new Set<number>();
   const addEntity = (e: GazetteerEntity, surfaces: string[]) => {
     entitiesById.set(e.id, e);
     const entry: LexEntry = { kind: "entity", entity: e };
@@ -98,7 +98,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     addEntity(e, [c.label, ...c.aliases, ...c.side]);
     for (const s of c.beforePost ?? []) {
       countriesBeforePost.add(normalizeText(s), e);
-      countriesBeforePostStarts.add(normalizeText(s)[0] as string);
+      countriesBeforePostStarts.add(normalizeText(s).charCodeAt(0));
     }
   }
   for (const o of data.organizations) addEntity(orgEntity(o, data.wikidata.organizations[o.id]), [o.label, ...o.aliases]);
