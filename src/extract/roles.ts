@@ -268,7 +268,7 @@ export class RoleStage extends MentionStage {
   private countriesBeforePosts(): Set<GazetteerEntity> {
     const out = new Set<GazetteerEntity>();
     for (let i = 0; i < this.norm.length; i++) {
-      if (!this.lex.countriesBeforePostStarts.has(this.norm.charCodeAt(i))) continue;
+      if (!this.lex.countriesBeforePostStarts.has(this.norm.charCodeAt(i)) || /[\d今昨明翌]/.test(this.norm[i - 1] ?? "")) continue;
       const m = this.lex.countriesBeforePost.longestAt(this.norm, i);
       if (m?.values[0] && this.lex.names.longestAt(this.norm, m.end)?.values.some((v) => v.kind === "title")) out.add(m.values[0]);
     }
