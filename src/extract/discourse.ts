@@ -122,7 +122,9 @@ export class DiscourseStage extends RoleStage {
     let inSlot = tokens.filter((t) => t.start >= start && t.end <= end);
     // 正在陪同A访问日本的|外交部长B: a 的-modifier that names a person of its own is dropped when
     // a person is named after it; the head of the phrase is after the last 的.
-    const de = this.norm.lastIndexOf("的", end - 1);
+    // (Searched within the slot: lastIndexOf on the whole text would run back to its start.)
+    const deInSlot = this.norm.slice(start, end).lastIndexOf("的");
+    const de = deInSlot < 0 ? -1 : start + deInSlot;
     if (de >= start && inSlot.some((t) => t.kind === "person" && t.start > de) && inSlot.some((t) => t.kind === "person" && t.end <= de) && !inSlot.some((t) => t.start < de && t.end > de)) {
       inSlot = inSlot.filter((t) => t.start > de);
     }

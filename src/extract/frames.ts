@@ -226,7 +226,8 @@ export class FrameStage extends DiscourseStage {
     // X就Y逝世向Z致唁电: what the message is about (就…) is not who sends it.
     const firstPerson = tokens.find((t) => t.start >= sa && t.end <= sb && t.kind === "person");
     if (firstPerson && this.lex.data.relations.indirectPrepositions.includes(this.norm[sb] as string)) {
-      const topic = this.lex.data.relations.topicPrepositions.map((w) => this.norm.indexOf(w, firstPerson.end)).filter((k) => k >= 0 && k < sb && !covered(tokens, k) && this.isPrepositionAt(k));
+      const rest = this.norm.slice(firstPerson.end, sb);
+      const topic = this.lex.data.relations.topicPrepositions.map((w) => rest.indexOf(w)).filter((k) => k >= 0).map((k) => firstPerson.end + k).filter((k) => !covered(tokens, k) && this.isPrepositionAt(k));
       if (topic.length) sb = Math.min(...topic);
     }
     const inSlot = tokens.filter((t) => t.start >= sa && t.end <= sb);
@@ -350,9 +351,10 @@ export class FrameStage extends DiscourseStage {
     const inv = this.lex.data.relations.invitation;
     for (let i = a; i < end; i++) {
       if (!inv.open.some((o) => this.norm.startsWith(o, i)) || this.lex.data.relations.requestMarkers.some((m) => this.norm.startsWith(m, i))) continue;
+      const rest = this.norm.slice(i + 1, end);
       for (const close of inv.close) {
-        const j = this.norm.indexOf(close, i + 1);
-        if (j > i && j < end) return this.participants(i + 1, j, tokens, speaker, lastSubject).at(-1)?.key;
+        const k = rest.indexOf(close);
+        if (k >= 0) return this.participants(i + 1, i + 1 + k, tokens, speaker, lastSubject).at(-1)?.key;
       }
     }
     return undefined;

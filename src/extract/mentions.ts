@@ -241,7 +241,8 @@ export class MentionStage extends DocState {
   protected discoverRecipientOrganization(a: number, b: number, tokens: Token[]): void {
     const { norm, lex } = this;
     const preps = lex.data.relations.indirectPrepositions;
-    if (!preps.some((w) => norm.indexOf(w, a) >= 0 && norm.indexOf(w, a) < b)) return;
+    const clause = norm.slice(a, b);
+    if (!preps.some((w) => clause.includes(w))) return;
     for (let p = a; p < b; p++) {
       if (!preps.includes(norm[p] as string) || covered(tokens, p)) continue;
       for (let i = p + 4; i < Math.min(b, p + 1 + MAX_ORGANIZATION_NAME); i++) {
@@ -371,11 +372,12 @@ export class MentionStage extends DocState {
     const clause = norm.slice(a, b);
     if (!(words.membersBefore ?? []).some((w) => clause.includes(w))) return;
     for (const g of words.groups) {
-      for (let at = norm.indexOf(g, a); at >= 0 && at < b; at = norm.indexOf(g, at + 1)) {
-        const from = at + g.length;
+      for (let k = clause.indexOf(g); k >= 0; k = clause.indexOf(g, k + 1)) {
+        const from = a + k + g.length;
         for (const w of words.membersBefore ?? []) {
-          const end = norm.indexOf(w, from);
-          if (end < 0 || end > b || end - from < 2 || end - from > 8) continue;
+          const found = clause.indexOf(w, k + g.length);
+          const end = found < 0 ? -1 : a + found;
+          if (end < 0 || end - from < 2 || end - from > 8) continue;
           const name = norm.slice(from, end);
           if (covered(tokens, from) || this.names.longestAt(name, 0)?.end === name.length) continue;
           if ([...name].every((c) => lex.transliteration.has(c) || c === NAME_DOT) || looksLikeName(name, lex)) this.addPerson(name);

@@ -21,11 +21,15 @@ export function splitSentences(norm: string): Sentence[] {
     while (e > s && /[\s()（）"“”]/.test(norm[e - 1] as string)) e--;
     if (e > s) out.push({ start: s, end: e, tokens: [] });
   };
+  let lineStart = 0;
   for (let i = 0; i < norm.length; i++) {
-    if (SENTENCE_END.has(norm[i] as string) && !(norm[i] === "\n" && wrapsSentence(norm, start, i))) {
-      push(start, norm[i] === "\n" ? i : i + 1);
-      start = i + 1;
-    }
+    const ch = norm[i] as string;
+    if (!SENTENCE_END.has(ch)) continue;
+    const wrapped = ch === "\n" && wrapsSentence(norm, Math.max(start, lineStart), i);
+    if (ch === "\n") lineStart = i + 1;
+    if (wrapped) continue;
+    push(start, ch === "\n" ? i : i + 1);
+    start = i + 1;
   }
   push(start, norm.length);
   return out;
@@ -40,6 +44,8 @@ const MIN_WRAPPED_LINE = 30;
  * right after the break. A headline is short and has no comma.
  */
 function wrapsSentence(norm: string, lineStart: number, i: number): boolean {
+  // Only the line's own text is looked at (a run of wrapped lines stays linear).
+  if (i - lineStart < MIN_WRAPPED_LINE) return false;
   const line = norm.slice(lineStart, i).trim();
   if (line.length < MIN_WRAPPED_LINE || !/[,，]/.test(line) || !/\p{Script=Han}$/u.test(line)) return false;
   return /^\p{Script=Han}/u.test(norm[i + 1] ?? "");
