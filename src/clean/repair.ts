@@ -25,7 +25,7 @@ export function repairText(page: MappedText, transliteration: ReadonlySet<string
   const { text } = page;
   const cuts: [number, number, string][] = [];
   // Link labels a page put inside words (留学[微博]人员) are dropped.
-  for (const marker of inlineMarkers) for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) cuts.push([i, i + marker.length, ""]);
+  if (text.includes("[")) for (const marker of inlineMarkers) for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) cuts.push([i, i + marker.length, ""]);
   GLOSS.lastIndex = 0;
   for (let m = GLOSS.exec(text); m; m = GLOSS.exec(text)) {
     const before = text.codePointAt(m.index - 1) ?? 0;

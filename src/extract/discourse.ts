@@ -123,8 +123,8 @@ export class DiscourseStage extends RoleStage {
     // 正在陪同A访问日本的|外交部长B: a 的-modifier that names a person of its own is dropped when
     // a person is named after it; the head of the phrase is after the last 的.
     // (Searched within the slot: lastIndexOf on the whole text would run back to its start.)
-    const deInSlot = this.norm.slice(start, end).lastIndexOf("的");
-    const de = deInSlot < 0 ? -1 : start + deInSlot;
+    let de = end - 1;
+    while (de >= start && this.norm[de] !== "的") de--;
     if (de >= start && inSlot.some((t) => t.kind === "person" && t.start > de) && inSlot.some((t) => t.kind === "person" && t.end <= de) && !inSlot.some((t) => t.start < de && t.end > de)) {
       inSlot = inSlot.filter((t) => t.start > de);
     }

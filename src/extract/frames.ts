@@ -129,7 +129,7 @@ export class FrameStage extends DiscourseStage {
   protected namesUnknownActor(a: number, b: number): boolean {
     // Only what stands before a place phrase (…在北京人民大会堂) can be the actor.
     const slot = this.norm.slice(a, b).replace(/\s+/g, "").split(/[在于赴到]/)[0] ?? "";
-    if (slot.length < 2) return false;
+    if (slot.length < 2 || !this.lex.orgSuffixes.some((suf) => slot.includes(suf))) return false;
     return tagWords(slot).some((w) => w.word.length >= 2 && (w.tag === "nt" || (w.tag === "n" && this.lex.orgSuffixes.some((suf) => w.word.endsWith(suf)))));
   }
 
@@ -260,8 +260,8 @@ export class FrameStage extends DiscourseStage {
 
   /** Whether text[from, to) holds a cue of a call (在电话中, 通话): what came before was a call. */
   protected saysCall(from: number, to: number): boolean {
-    for (let i = from; i < to; i++) if (this.lex.cues.longestAt(this.norm, i, to)?.values.some((v) => v.relation === "called")) return true;
-    return false;
+    const rest = this.norm.slice(from, to);
+    return (this.lex.data.relations.relations.called?.cues ?? []).some((c) => rest.includes(c.word));
   }
 
   /** Whether jieba reads the character at k as a word of its own (就|柬埔寨…, not 就职). */

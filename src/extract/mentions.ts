@@ -202,7 +202,8 @@ export class MentionStage extends DocState {
       if (covered(tokens, start)) continue;
       let end = start;
       // 会见普拉昌达时，…: the word closing a subordinate clause (时, 期间) ends the name there.
-      const closesClause = (k: number) => lex.data.relations.subordinateEnds.some((w) => norm.startsWith(w, k) && norm.slice(k + w.length, b).trim() === "");
+      const ends = lex.data.relations.subordinateEnds;
+      const closesClause = (k: number) => ends.some((w) => norm.charCodeAt(k) === w.charCodeAt(0) && norm.startsWith(w, k) && norm.slice(k + w.length, b).trim() === "");
       while (end < b && end - start < 5 && /\p{Script=Han}|·/u.test(norm[end] as string) && !(end - start >= 2 && (lex.nameBoundaries.matchesAt(norm, end) || closesClause(end)))) end++;
       if (end - start < 2 || (end < b && !lex.nameBoundaries.matchesAt(norm, end) && !closesClause(end) && !/[\s,，。;；、]/.test(norm[end] as string))) continue;
       const name = norm.slice(start, end);

@@ -31,7 +31,7 @@ export function scanTokens(text: string, start: number, end: number, lex: Lexico
     // An entity whose end is the start of a longer title (中国外交部|长 → 中国|外交部长): the title wins.
     if (g && !g.values.some((v) => v.kind === "title")) g = yieldToTitle(text, i, end, g, lex);
     // 中非|总统: a short form that names a country only before a post.
-    const short = g || !lex.countriesBeforePostStarts.has(text.charCodeAt(i)) ? undefined : beforePostCountry(text, i, end, lex);
+    const short = g || !lex.countriesBeforePostStarts.has(text.charCodeAt(i)) || !lex.countriesBeforePostNext.has(text.charCodeAt(i + 1)) ? undefined : beforePostCountry(text, i, end, lex);
     if (short) {
       tokens.push(short);
       i = short.end;
@@ -94,13 +94,13 @@ function yieldToTitle(text: string, i: number, end: number, g: Match, lex: Lexic
  * one-character form must also be a word of its own there (同|美|总统, not 今日|首相).
  */
 function beforePostCountry(text: string, i: number, end: number, lex: Lexicon): Token | undefined {
-  // 3日, 今日: a one-character form after a digit or a time word is part of a date.
-  if (/[\d今昨明翌]/.test(text[i - 1] ?? "")) return undefined;
   const m = lex.countriesBeforePost.longestAt(text, i, end);
   const entity = m?.values[0];
   if (!m || !entity) return undefined;
   const title = lex.names.longestAt(text, m.end, end);
   if (!title?.values.some((v) => v.kind === "title")) return undefined;
+  // 3日, 今日: a one-character form after a digit or a time word is part of a date.
+  if (/[\d今昨明翌]/.test(text[i - 1] ?? "")) return undefined;
   // (After a preposition or a mark the form starts a word whatever jieba says: 同|法|总统.)
   const opensWord = i === 0 || /[\s、，,。；;：:（(“"]/.test(text[i - 1] as string) || lex.data.relations.withPrepositions.includes(text[i - 1] as string) || lex.data.relations.indirectPrepositions.includes(text[i - 1] as string);
   if (m.end - i === 1 && !opensWord && !standsAlone(text, i, title.end)) return undefined;

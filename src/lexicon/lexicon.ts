@@ -56,6 +56,8 @@ export interface Lexicon {
   countriesBeforePost: Trie<GazetteerEntity>;
   /** First characters of those forms (char codes), a cheap test before the look-up at every position. */
   countriesBeforePostStarts: Set<number>;
+  /** Characters that may follow a first character of those forms: a form's second character or a title's first. */
+  countriesBeforePostNext: Set<number>;
   transliteration: Set<string>;
   /** Chinese family names: a name may start with one of these. */
   surnames: Trie<true>;
@@ -87,6 +89,7 @@ function buildLexicon(data: LexiconData): Lexicon {
   const countryByIso = new Map<string, GazetteerEntity>();
   const countriesBeforePost = new Trie<GazetteerEntity>();
   const countriesBeforePostStarts = new Set<number>();
+  const countriesBeforePostNext = new Set<number>();
   const addEntity = (e: GazetteerEntity, surfaces: string[]) => {
     entitiesById.set(e.id, e);
     const entry: LexEntry = { kind: "entity", entity: e };
@@ -98,14 +101,19 @@ function buildLexicon(data: LexiconData): Lexicon {
     addEntity(e, [c.label, ...c.aliases, ...c.side]);
     for (const s of c.beforePost ?? []) {
       countriesBeforePost.add(normalizeText(s), e);
-      countriesBeforePostStarts.add(normalizeText(s).charCodeAt(0));
+      const form = normalizeText(s);
+      countriesBeforePostStarts.add(form.charCodeAt(0));
+      if (form.length > 1) countriesBeforePostNext.add(form.charCodeAt(1));
     }
   }
   for (const o of data.organizations) addEntity(orgEntity(o, data.wikidata.organizations[o.id]), [o.label, ...o.aliases]);
   for (const p of data.places) addEntity(placeEntity(p), [p.label, ...p.aliases]);
   for (const t of data.titles) {
     const entry: LexEntry = { kind: "title", title: t };
-    for (const s of [t.label, ...(t.aliases ?? [])]) names.add(normalizeText(s), entry);
+    for (const s of [t.label, ...(t.aliases ?? [])]) {
+      names.add(normalizeText(s), entry);
+      countriesBeforePostNext.add(normalizeText(s).charCodeAt(0));
+    }
   }
 
   const cues = new Trie<CueEntry>();
@@ -139,6 +147,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     countryExtensions: wordTrie(n.countryExtensions ?? []),
     countriesBeforePost,
     countriesBeforePostStarts,
+    countriesBeforePostNext,
     transliteration: new Set(normalizeText(data.transliterationChars)),
     surnames: wordTrie(data.surnames),
     entitiesById,
