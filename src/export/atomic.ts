@@ -95,6 +95,12 @@ export class AtomicFile {
 
   /** Writes everything and closes the file without renaming it: another thread commits it (AtomicFile.adopt). */
   handOver(): { path: string; tmp: string } {
+    this.close();
+    return { path: this.path, tmp: this.tmp };
+  }
+
+  /** Writes out what is buffered, syncs and closes the temporary file. */
+  private close(): void {
     this.flush();
     if (this.fd !== undefined) {
       fsyncSync(this.fd);
@@ -102,7 +108,6 @@ export class AtomicFile {
       this.fd = undefined;
     }
     this.out = undefined;
-    return { path: this.path, tmp: this.tmp };
   }
 
   /** A file written (and closed) by another thread, to commit or abort here. */
@@ -117,13 +122,7 @@ export class AtomicFile {
   }
 
   async commit(): Promise<void> {
-    this.flush();
-    if (this.fd !== undefined) {
-      fsyncSync(this.fd);
-      closeSync(this.fd);
-      this.fd = undefined;
-    }
-    this.out = undefined;
+    this.close();
     await rename(this.tmp, this.path);
   }
 

@@ -99,12 +99,16 @@ function beforePostCountry(text: string, i: number, end: number, lex: Lexicon): 
   if (!m || !entity) return undefined;
   const title = lex.names.longestAt(text, m.end, end);
   if (!title?.values.some((v) => v.kind === "title")) return undefined;
-  // 3日, 今日: a one-character form after a digit or a time word is part of a date.
-  if (/[\d今昨明翌]/.test(text[i - 1] ?? "")) return undefined;
+  if (partOfDate(text, i)) return undefined;
   // (After a preposition or a mark the form starts a word whatever jieba says: 同|法|总统.)
   const opensWord = i === 0 || /[\s、，,。；;：:（(“"]/.test(text[i - 1] as string) || lex.data.relations.withPrepositions.includes(text[i - 1] as string) || lex.data.relations.indirectPrepositions.includes(text[i - 1] as string);
   if (m.end - i === 1 && !opensWord && !standsAlone(text, i, title.end)) return undefined;
   return { kind: "entity", start: i, end: m.end, entity };
+}
+
+/** 3日, 今日: a one-character country form after a digit or a time word is part of a date. */
+export function partOfDate(text: string, i: number): boolean {
+  return /[\d今昨明翌]/.test(text[i - 1] ?? "");
 }
 
 /** Whether jieba reads the character at i as a word of its own, with the word after it ending at `end`. */
