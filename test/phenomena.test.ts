@@ -848,3 +848,11 @@ describe("a foreign post on a page naming a second country only by its short for
     expect(roles("本月初英首相斯塔默访华，同李强举行会谈。美国方面表示关注。")["斯塔默"]).toEqual([]);
   });
 });
+
+describe("a verb after a name and title", () => {
+  it("向埃尔多总统通报了他…: 通报了他 is no name, and the one who met is the clause's subject", () => {
+    const m = extractText("公报称，联合国秘书长古特斯在通话中向埃尔多总统通报了他此前在维也纳与俄罗斯总统伊万诺夫会谈的情况。");
+    expect(m.entities.some((e) => e.label.includes("通报"))).toBe(false);
+    expect(summaries(m).filter((x) => x.includes("伊万诺夫"))).toEqual(["met 古特斯—伊万诺夫 undated"]);
+  });
+});
