@@ -20,9 +20,15 @@ export function mergeDocumentEvents(all: DocEvent[], documentDate: string | unde
   // A pledge told without its amount (the headline's, 在此前向X捐款的基础上) is a pledge of that pair
   // told with one: the one, or the first of several.
   // (Of several, the one told on the same day, else the first.)
+  const withAmount = new Map<string, DocEvent[]>();
+  for (const e of events) {
+    if (e.relation !== "pledged_to" || !e.amount) continue;
+    const k = `${e.subject}>${e.object}`;
+    (withAmount.get(k) ?? withAmount.set(k, []).get(k))?.push(e);
+  }
   const told = (e: DocEvent): string | undefined => {
     if (e.relation !== "pledged_to" || e.amount) return undefined;
-    const pledges = events.filter((x) => x.relation === "pledged_to" && x.amount && x.subject === e.subject && x.object === e.object);
+    const pledges = withAmount.get(`${e.subject}>${e.object}`) ?? [];
     const same = pledges.find((x) => x.date === e.date) ?? pledges[0];
     return same?.amount ? `${same.amount.value}${same.amount.currency}` : undefined;
   };

@@ -12,7 +12,7 @@ import type { Relation } from "../model/types.js";
 import { originalSpan } from "../util/mapped-text.js";
 import type { Token } from "./tokens.js";
 import { scanAmounts } from "./amounts.js";
-import { tagWords } from "./jieba.js";
+import { isWordAt, tagWords } from "./jieba.js";
 import { covered, tokensIn, type Sentence } from "./sentences.js";
 import type { DocSpan } from "./document.js";
 import { DiscourseStage } from "./discourse.js";
@@ -227,7 +227,7 @@ export class FrameStage extends DiscourseStage {
     const firstPerson = tokens.find((t) => t.start >= sa && t.end <= sb && t.kind === "person");
     if (firstPerson && this.lex.data.relations.indirectPrepositions.includes(this.norm[sb] as string)) {
       const rest = this.norm.slice(firstPerson.end, sb);
-      const topic = this.lex.data.relations.topicPrepositions.map((w) => rest.indexOf(w)).filter((k) => k >= 0).map((k) => firstPerson.end + k).filter((k) => !covered(tokens, k) && this.isPrepositionAt(k));
+      const topic = this.lex.data.relations.topicPrepositions.map((w) => rest.indexOf(w)).filter((k) => k >= 0).map((k) => firstPerson.end + k).filter((k) => !covered(tokens, k) && isWordAt(this.norm, k, k + 1, k + 6));
       if (topic.length) sb = Math.min(...topic);
     }
     const inSlot = tokens.filter((t) => t.start >= sa && t.end <= sb);
@@ -262,18 +262,6 @@ export class FrameStage extends DiscourseStage {
   protected saysCall(from: number, to: number): boolean {
     const rest = this.norm.slice(from, to);
     return (this.lex.data.relations.relations.called?.cues ?? []).some((c) => rest.includes(c.word));
-  }
-
-  /** Whether jieba reads the character at k as a word of its own (就|柬埔寨…, not 就职). */
-  private isPrepositionAt(k: number): boolean {
-    const from = Math.max(0, k - 2);
-    let at = from;
-    for (const { word } of tagWords(this.norm.slice(from, k + 6))) {
-      if (at === k) return word.length === 1;
-      at += word.length;
-      if (at > k) return false;
-    }
-    return false;
   }
 
   /** Who acts in a pledge: a person holding a post of a country gives in its name (习近平宣布中国…). */

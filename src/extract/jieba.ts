@@ -23,3 +23,20 @@ export function tagWords(text: string): Tagged {
   }
   return hit;
 }
+
+/**
+ * Whether jieba, reading text[from − 3, until), makes text[from, to) a word of its own (就|柬埔寨,
+ * 同|美|总统; not 就职, 今日): the segmentation has a boundary at both ends.
+ */
+export function isWordAt(text: string, from: number, to: number, until: number): boolean {
+  const start = Math.max(0, from - 3);
+  let at = start;
+  let opens = from === start;
+  for (const { word } of tagWords(text.slice(start, until))) {
+    if (at === from) opens = true;
+    at += word.length;
+    if (at === to) return opens;
+    if (at > to) return false;
+  }
+  return false;
+}

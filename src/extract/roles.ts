@@ -5,7 +5,7 @@
  */
 import type { GazetteerEntity } from "../lexicon/lexicon.js";
 import type { TitleData } from "../lexicon/data.js";
-import { partOfDate, type Token } from "./tokens.js";
+import { shortCountryBeforePost, type Token } from "./tokens.js";
 import { type Sentence } from "./sentences.js";
 import type { DocEntity } from "./document.js";
 import { MentionStage } from "./mentions.js";
@@ -268,9 +268,9 @@ export class RoleStage extends MentionStage {
   private countriesBeforePosts(): Set<GazetteerEntity> {
     const out = new Set<GazetteerEntity>();
     for (let i = 0; i < this.norm.length; i++) {
-      if (!this.lex.countriesBeforePostStarts.has(this.norm.charCodeAt(i)) || partOfDate(this.norm, i)) continue;
-      const m = this.lex.countriesBeforePost.longestAt(this.norm, i);
-      if (m?.values[0] && this.lex.names.longestAt(this.norm, m.end)?.values.some((v) => v.kind === "title")) out.add(m.values[0]);
+      if (!this.lex.countriesBeforePostStarts.has(this.norm.charCodeAt(i))) continue;
+      const m = shortCountryBeforePost(this.norm, i, this.norm.length, this.lex);
+      if (m) out.add(m.entity);
     }
     return out;
   }

@@ -6,7 +6,7 @@
 import type { Lexicon, GazetteerEntity } from "../lexicon/lexicon.js";
 import type { TitleData } from "../lexicon/data.js";
 import { Trie } from "../lexicon/trie.js";
-import { tagWords } from "./jieba.js";
+import { isWordAt } from "./jieba.js";
 
 export type Token =
   | { kind: "entity"; start: number; end: number; entity: GazetteerEntity }
@@ -90,37 +90,27 @@ function yieldToTitle(text: string, i: number, end: number, g: Match, lex: Lexic
 }
 
 /**
- * A short form that names a country only right before a post (中非|总统, 美|国务卿, 俄|外长). A
- * one-character form must also be a word of its own there (同|美|总统, not 今日|首相).
+ * A short form that names a country only right before a post (中非|总统, 美|国务卿, 俄|外长), as
+ * written there — not inside a date (3日|首相): the country and where the form and the post end.
  */
-function beforePostCountry(text: string, i: number, end: number, lex: Lexicon): Token | undefined {
+export function shortCountryBeforePost(text: string, i: number, end: number, lex: Lexicon): { entity: GazetteerEntity; end: number; postEnd: number } | undefined {
   const m = lex.countriesBeforePost.longestAt(text, i, end);
   const entity = m?.values[0];
   if (!m || !entity) return undefined;
   const title = lex.names.longestAt(text, m.end, end);
   if (!title?.values.some((v) => v.kind === "title")) return undefined;
-  if (partOfDate(text, i)) return undefined;
+  if (/[\d今昨明翌]/.test(text[i - 1] ?? "")) return undefined;
+  return { entity, end: m.end, postEnd: title.end };
+}
+
+/** The token of a short country form before a post; a one-character form must also be a word of its own there (同|美|总统). */
+function beforePostCountry(text: string, i: number, end: number, lex: Lexicon): Token | undefined {
+  const m = shortCountryBeforePost(text, i, end, lex);
+  if (!m) return undefined;
   // (After a preposition or a mark the form starts a word whatever jieba says: 同|法|总统.)
   const opensWord = i === 0 || /[\s、，,。；;：:（(“"]/.test(text[i - 1] as string) || lex.data.relations.withPrepositions.includes(text[i - 1] as string) || lex.data.relations.indirectPrepositions.includes(text[i - 1] as string);
-  if (m.end - i === 1 && !opensWord && !standsAlone(text, i, title.end)) return undefined;
-  return { kind: "entity", start: i, end: m.end, entity };
-}
-
-/** 3日, 今日: a one-character country form after a digit or a time word is part of a date. */
-export function partOfDate(text: string, i: number): boolean {
-  return /[\d今昨明翌]/.test(text[i - 1] ?? "");
-}
-
-/** Whether jieba reads the character at i as a word of its own, with the word after it ending at `end`. */
-function standsAlone(text: string, i: number, end: number): boolean {
-  const from = Math.max(0, i - 3);
-  let at = from;
-  const starts = new Set<number>();
-  for (const { word } of tagWords(text.slice(from, end))) {
-    starts.add(at);
-    at += word.length;
-  }
-  return (i === from || starts.has(i)) && starts.has(i + 1);
+  if (m.end - i === 1 && !opensWord && !isWordAt(text, i, i + 1, m.postEnd)) return undefined;
+  return { kind: "entity", start: i, end: m.end, entity: m.entity };
 }
 
 /** An organization suffix within two characters of `at` (人民|委员会, 人民|代表大会). */
