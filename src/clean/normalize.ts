@@ -13,50 +13,57 @@ const DOTS = new Set(["⋅", "·", "•", "‧", "・", "･", "∙", "●"]);
 const DASHES = new Set(["‐", "‑", "‒", "–", "—", "－", "―", "-"]);
 // Invisible format characters (bidirectional marks, zero-width spaces, BOM): read as a space.
 const FORMAT = /^[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]$/;
-const table = new Map<string, string>();
+// The normalized code of each UTF-16 code unit, filled as they are met (−1: not yet): every
+// character of every page goes through it.
+const table = new Int32Array(0x10000).fill(-1);
+const DOT_CODE = NAME_DOT.charCodeAt(0);
 
 /** The normalized form of one UTF-16 code unit (or itself when normalizing would change the length). */
 export function normalizeChar(ch: string): string {
-  const cached = table.get(ch);
-  if (cached !== undefined) return cached;
-  let out: string = ch;
-  if (DOTS.has(ch)) out = NAME_DOT;
-  else if (DASHES.has(ch)) out = NAME_HYPHEN;
-  else if (FORMAT.test(ch)) out = " ";
-  else {
-    const nf = ch.normalize("NFKC");
-    if (nf.length === 1) out = nf;
-    const simplified = toSimplified(out);
-    if (simplified.length === 1) out = simplified;
-    if (DOTS.has(out)) out = NAME_DOT;
-    else if (DASHES.has(out)) out = NAME_HYPHEN;
-  }
-  table.set(ch, out);
+  if (ch.length !== 1) return normalizeUncached(ch);
+  return String.fromCharCode(normalizedCode(ch.charCodeAt(0)));
+}
+
+function normalizedCode(code: number): number {
+  // Lone surrogates and ASCII pass through untouched.
+  if (code < 0x80 || (code >= 0xd800 && code <= 0xdfff)) return code;
+  let n = table[code] as number;
+  if (n < 0) table[code] = n = normalizeUncached(String.fromCharCode(code)).charCodeAt(0);
+  return n;
+}
+
+function normalizeUncached(ch: string): string {
+  if (DOTS.has(ch)) return NAME_DOT;
+  if (DASHES.has(ch)) return NAME_HYPHEN;
+  if (FORMAT.test(ch)) return " ";
+  let out = ch;
+  const nf = ch.normalize("NFKC");
+  if (nf.length === 1) out = nf;
+  const simplified = toSimplified(out);
+  if (simplified.length === 1) out = simplified;
+  if (DOTS.has(out)) return NAME_DOT;
+  if (DASHES.has(out)) return NAME_HYPHEN;
   return out;
 }
 
-/** Normalizes a whole string, character by character; the result has the same length. */
+/**
+ * Normalizes a whole string, character by character; the result has the same length. Only the
+ * characters that change are written out; the runs between them are copied as slices.
+ */
 export function normalizeText(text: string): string {
   let out = "";
-  let changed = false;
-  const parts: string[] = [];
+  let runStart = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const code = ch.charCodeAt(0);
-    // Lone surrogates and ASCII pass through untouched.
-    const n = code < 0x80 || (code >= 0xd800 && code <= 0xdfff) ? ch : normalizeChar(ch);
-    if (n !== ch) changed = true;
-    parts.push(n);
-  }
-  // A period between two Han characters joins the parts of a foreign name (亚当．史密斯).
-  for (let i = 1; i < parts.length - 1; i++) {
-    if (parts[i] === "." && isHanCode((parts[i - 1] as string).charCodeAt(0)) && isHanCode((parts[i + 1] as string).charCodeAt(0))) {
-      parts[i] = NAME_DOT;
-      changed = true;
+    const code = text.charCodeAt(i);
+    let n = normalizedCode(code);
+    // A period between two Han characters joins the parts of a foreign name (亚当．史密斯).
+    if (n === 0x2e && i > 0 && i + 1 < text.length && isHanCode(normalizedCode(text.charCodeAt(i - 1))) && isHanCode(normalizedCode(text.charCodeAt(i + 1)))) n = DOT_CODE;
+    if (n !== code) {
+      out += text.slice(runStart, i) + String.fromCharCode(n);
+      runStart = i + 1;
     }
   }
-  out = changed ? parts.join("") : text;
-  return out;
+  return runStart === 0 ? text : out + text.slice(runStart);
 }
 
 /** True when the text uses traditional characters (some character changes on conversion). */

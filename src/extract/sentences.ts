@@ -82,7 +82,8 @@ export function splitClauses(norm: string, s: Sentence): [number, number][] {
 }
 
 // Quotes, and short parentheses inside a name (沃尔玛(中国)投资有限公司).
-const QUOTES: Record<string, string> = { "“": "”", "「": "」", "《": "》", "『": "』", "(": ")", "（": "）" };
+// Keyed by UTF-16 code: asked at every position of every clause.
+const QUOTES = new Map([..."“「《『(（"].map((open, k) => [open.charCodeAt(0), "”」》』)）"[k] as string]));
 const MAX_PARENTHESIZED_NAME = 6;
 const MAX_QUOTED_NAME = 30;
 
@@ -91,7 +92,7 @@ const MAX_QUOTED_NAME = 30;
  * `i`: short and without punctuation inside, it is a word of its clause, not a clause of its own.
  */
 function quotedNameEnd(norm: string, i: number, end: number): number | undefined {
-  const closeMark = QUOTES[norm[i] as string];
+  const closeMark = QUOTES.get(norm.charCodeAt(i));
   if (!closeMark) return undefined;
   for (let j = i + 1; j < end && j - i <= MAX_QUOTED_NAME; j++) {
     const ch = norm[j] as string;

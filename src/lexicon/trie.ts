@@ -1,4 +1,8 @@
-/** A character trie with longest-match lookup: the matcher behind every word list. */
+/**
+ * A character trie with longest-match lookup: the matcher behind every word list. It walks UTF-16
+ * code units (a character outside the BMP is two steps, which matches the same words) and
+ * allocates nothing until it returns: it is asked at almost every position of every text.
+ */
 export class Trie<V> {
   private root: TrieNode<V> = { next: new Map() };
   private _size = 0;
@@ -7,11 +11,12 @@ export class Trie<V> {
   add(word: string, value: V): void {
     if (!word) return;
     let node = this.root;
-    for (const ch of word) {
-      let child = node.next.get(ch);
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      let child = node.next.get(code);
       if (!child) {
         child = { next: new Map() };
-        node.next.set(ch, child);
+        node.next.set(code, child);
       }
       node = child;
     }
@@ -29,24 +34,33 @@ export class Trie<V> {
   /** The longest word starting at `start`, with its values, or undefined. */
   longestAt(text: string, start: number, end = text.length): { end: number; values: V[] } | undefined {
     let node: TrieNode<V> | undefined = this.root;
-    let best: { end: number; values: V[] } | undefined;
-    for (let i = start; i < end && node; ) {
-      const code = text.codePointAt(i) ?? 0;
-      const ch = String.fromCodePoint(code);
-      node = node.next.get(ch);
-      i += ch.length;
-      if (node?.values) best = { end: i, values: node.values };
+    let best: TrieNode<V> | undefined;
+    let bestEnd = start;
+    const stop = Math.min(end, text.length);
+    for (let i = start; i < stop; i++) {
+      node = node.next.get(text.charCodeAt(i));
+      if (!node) break;
+      if (node.values) {
+        best = node;
+        bestEnd = i + 1;
+      }
     }
-    return best;
+    return best ? { end: bestEnd, values: best.values as V[] } : undefined;
   }
 
   /** True when a word starts at `start`. */
   matchesAt(text: string, start: number): boolean {
-    return this.longestAt(text, start) !== undefined;
+    let node: TrieNode<V> | undefined = this.root;
+    for (let i = start; i < text.length; i++) {
+      node = node.next.get(text.charCodeAt(i));
+      if (!node) return false;
+      if (node.values) return true;
+    }
+    return false;
   }
 }
 
 interface TrieNode<V> {
-  next: Map<string, TrieNode<V>>;
+  next: Map<number, TrieNode<V>>;
   values?: V[];
 }
