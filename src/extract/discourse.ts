@@ -70,7 +70,7 @@ export class DiscourseStage extends RoleStage {
    * Participants listed in the clauses just before clause ci of the sentence when those clauses
    * hold nothing but names (…总理范明政、国会主席王庭惠，新加坡总理李显龙，…等领导人也…).
    */
-  protected listBefore(s: Sentence, clauses: [number, number][], ci: number, speaker: string | undefined, lastSubject: string | undefined): Participant[] {
+  protected listBefore(s: Sentence, clauses: readonly [number, number][], ci: number, speaker: string | undefined, lastSubject: string | undefined): Participant[] {
     const out: Participant[] = [];
     for (let k = ci - 1; k >= 0; k--) {
       const [a, b] = clauses[k] as [number, number];

@@ -9,7 +9,7 @@ import type { Amount } from "../model/types.js";
 import { isDateOnly, scanTimeExpressions, type DateResolver } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
-import { MAX_CLAUSE, lastIndexBefore, splitClauses, tokensIn, type Sentence } from "./sentences.js";
+import { MAX_CLAUSE, lastIndexBefore, clausesOf, tokensIn, type Sentence } from "./sentences.js";
 import { daysBetween } from "../model/dates.js";
 import type { DocEvent } from "./document.js";
 import { FrameStage } from "./frames.js";
@@ -71,7 +71,7 @@ export class EventStage extends FrameStage {
 
       // The last full date written before a position of the sentence, else the list's.
       const dateBefore = (pos: number) => [...dates].reverse().find((d) => d.pos < pos && d.date && !d.rangeEnd)?.date ?? listDate;
-      const clauses = splitClauses(norm, s);
+      const clauses = clausesOf(norm, s);
       let sentenceTopic: string | undefined;
       // Clauses whose contacts are planned, not reported: a clause joined to one of them shares it.
       const plannedClauses = new Set<number>();

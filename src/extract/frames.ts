@@ -166,7 +166,7 @@ export class FrameStage extends DiscourseStage {
     previousCueEnd: number,
     nextCueStart: number,
     s: Sentence,
-    clauses: [number, number][],
+    clauses: readonly [number, number][],
     ci: number,
     clauseTokens: Token[],
     speaker: string | undefined,

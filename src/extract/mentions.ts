@@ -10,7 +10,7 @@ import { NAME_DOT } from "../util/chars.js";
 import { scanTokens, type Token } from "./tokens.js";
 import { dottedNameEnd, looksLikeName, nameAfterTitle, nameBefore } from "./names.js";
 import type { Aside } from "./asides.js";
-import { covered, splitClauses, tokensIn, type Sentence } from "./sentences.js";
+import { covered, clausesOf, tokensIn, type Sentence } from "./sentences.js";
 import { slugify } from "../model/ids.js";
 import { DocState, PERSON } from "./state.js";
 import { tagWords } from "./jieba.js";
@@ -45,7 +45,7 @@ export class MentionStage extends DocState {
     for (const s of sentences) {
       // Gazetteer tokens only: a name found earlier must not cut a longer one (萨勒 / 萨勒曼).
       const tokens = scanTokens(norm, s.start, s.end, lex);
-      const clauses = splitClauses(norm, s);
+      const clauses = clausesOf(norm, s);
       let ci = 0;
       const clauseStartOf = (pos: number) => {
         // Titles come in order: the clause pointer only moves forward.
@@ -91,7 +91,7 @@ export class MentionStage extends DocState {
       }
       // 约瑟夫·拜登: a run of transliteration characters joined by middle dots is a foreign name.
       for (let i = s.start; i < s.end; i++) {
-        if (!lex.transliteration.has(norm[i] as string) || lex.transliteration.has(norm[i - 1] ?? "")) continue;
+        if (!lex.transliterationCodes.has(norm.charCodeAt(i)) || lex.transliterationCodes.has(norm.charCodeAt(i - 1))) continue;
         const end = dottedNameEnd(norm, i, s.end, lex);
         if (end > i && !tokensIn(tokens, Math.max(s.start, i - 64), end).some((tk) => tk.start < end && tk.end > i)) this.addPerson(norm.slice(i, end));
         if (end > i) i = end;
@@ -99,10 +99,10 @@ export class MentionStage extends DocState {
       // 同蔡英文见面, 向王毅致信, 与普京在西湖边见面: a short name between a preposition and a
       // cue, or a word opening the rest of the predicate (在, 于) before a cue of the clause.
       const rel = lex.data.relations;
-      const preps = [...rel.withPrepositions, ...rel.indirectPrepositions];
+      const preps = new Set([...rel.withPrepositions, ...rel.indirectPrepositions].filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
       for (const [a, b] of clauses) {
         for (let p = a; p < b - 3; p++) {
-          if (!preps.includes(norm[p] as string) || covered(tokens, p + 1)) continue;
+          if (!preps.has(norm.charCodeAt(p)) || covered(tokens, p + 1)) continue;
           for (let i = p + 3; i <= Math.min(b - 1, p + 5); i++) {
             const atCue = lex.cues.matchesAt(norm, i);
             const opensPredicate = !atCue && PREDICATE_AFTER_NAME.some((w) => norm.startsWith(w, i)) && [...norm.slice(i, b)].some((_, k) => lex.cues.matchesAt(norm, i + k));

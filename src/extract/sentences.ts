@@ -10,6 +10,8 @@ export interface Sentence {
   start: number;
   end: number;
   tokens: Token[];
+  /** Its clauses, split once (clausesOf). */
+  clauses?: [number, number][];
 }
 
 /** Sentences of the normalized text, trimmed; list lines are sentences of their own. */
@@ -57,6 +59,11 @@ function wrapsSentence(norm: string, lineStart: number, i: number): boolean {
  * no real clause is that long, and per-clause work then stays bounded (linear in the text).
  */
 export const MAX_CLAUSE = 400;
+
+/** The clauses of a sentence, split on first use and kept with it (several stages read them). */
+export function clausesOf(norm: string, s: Sentence): readonly [number, number][] {
+  return (s.clauses ??= splitClauses(norm, s));
+}
 
 export function splitClauses(norm: string, s: Sentence): [number, number][] {
   const out: [number, number][] = [];

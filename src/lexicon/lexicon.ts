@@ -59,6 +59,8 @@ export interface Lexicon {
   /** Characters that may follow a first character of those forms: a form's second character or a title's first. */
   countriesBeforePostNext: Set<number>;
   transliteration: Set<string>;
+  /** The same characters by UTF-16 code, for the scans that test every position. */
+  transliterationCodes: Set<number>;
   /** Chinese family names: a name may start with one of these. */
   surnames: Trie<true>;
   entitiesById: Map<string, GazetteerEntity>;
@@ -149,6 +151,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     countriesBeforePostStarts,
     countriesBeforePostNext,
     transliteration: new Set(normalizeText(data.transliterationChars)),
+    transliterationCodes: new Set([...normalizeText(data.transliterationChars)].map((c) => c.charCodeAt(0))),
     surnames: wordTrie(data.surnames),
     entitiesById,
     canonicalName: new Map(data.nameVariants.flatMap((forms) => forms.map((f) => [normalizeText(f), normalizeText(forms[0] as string)] as [string, string]))),
