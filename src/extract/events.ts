@@ -87,8 +87,8 @@ export class EventStage extends FrameStage {
         // the subject of later clauses that name none (X率团访华，并与Y会面), and 他 of the next sentence.
         const opener = this.clauseOpener(a, clauseTokens);
         // A roundup of messages (一些国家领导人致电X…。A国总统Y表示，…): each paragraph that opens
-        // with a named leader speaking is that leader's message to X.
-        if (roundup && ci === 0 && opener && opener !== roundup.object && clauseTokens.some((t) => t.kind === "person" && PERSON + t.name === opener && lex.speechVerbs.matchesAt(norm, t.end))) {
+        // with a named leader speaking, or quoting a message (Y在贺电中说), is that leader's message to X.
+        if (roundup && ci === 0 && opener && opener !== roundup.object && clauseTokens.some((t) => t.kind === "person" && PERSON + t.name === opener && (lex.speechVerbs.matchesAt(norm, t.end) || this.quotesLetterAt(t.end)))) {
           events.push({ relation: "wrote_to", subject: opener, object: roundup.object, initiator: null, date: roundup.date, amount: null, spans: [this.sourceSpan(s)] });
         }
         if (opener) {
@@ -123,7 +123,7 @@ export class EventStage extends FrameStage {
           const prevCue = cues[c - 1];
           if (prevCue && prevCue.entry.relation === cue.entry.relation && /^[、和或及与]$/.test(norm.slice(prevCue.end, cue.start))) continue;
           // A pledge written without its recipient (在已接收的捐款中，A公司捐款…) goes to the organization last said to receive.
-          const frame = this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject) ?? this.unwrittenObjectFrame(cue, a, b, clauseTokens, receiver ?? lastRecipient, () => this.addresseeInPurpose(cue, a, clauses[ci + 1], s, speaker, lastSubject));
+          const frame = this.frameOf(cue, a, b, previousCueEnd, nextCueStart, s, clauses, ci, clauseTokens, speaker, lastSubject) ?? this.unwrittenObjectFrame(cue, a, b, clauseTokens, receiver ?? lastRecipient, () => this.addresseeInPurpose(cue, a, clauses[ci + 1], s, speaker, lastSubject)) ?? this.roundupFrame(cue, a, b, roundup?.object);
           const earlierCueEnd = previousCueEnd;
           previousCueEnd = cue.end;
           if (!frame) continue;
@@ -171,7 +171,10 @@ export class EventStage extends FrameStage {
           // 一些外国政府和领导人致电X: the senders are written, unnamed: nobody else is taken for them.
           if (!subjects.length && this.namesUnnamedSenders(sa, sb)) {
             const addressee = frame.objects[0];
-            if (cue.entry.relation === "wrote_to" && addressee && frame.objects.length === 1) roundup = { object: addressee.key, date: dateBefore(cue.start) };
+            if (cue.entry.relation === "wrote_to" && addressee && frame.objects.length === 1) {
+              const since = [...dates].reverse().find((d) => d.pos < cue.start && d.date && !d.rangeEnd)?.pos ?? a;
+              roundup = { object: addressee.key, date: this.saysEarlier(a, since, cue.start, clauses[ci - 1]) ? null : dateBefore(cue.start) };
+            }
             continue;
           }
           // A subject written as a noun we cannot resolve (美使馆还向…) is someone: not the text's main person.
@@ -239,13 +242,10 @@ export class EventStage extends FrameStage {
           // A date that opens a span of days (1月22日至3月21日…) dates no single contact.
           const spanEnd = lastDate ? dates[dates.indexOf(lastDate) + 1] : undefined;
           if (lastDate?.date && spanEnd?.rangeEnd && spanEnd.date && lastDate.date.length >= 10 && spanEnd.date.length >= 10 && daysBetween(lastDate.date, spanEnd.date) > 2) date = null;
-          const earlier = rel.earlierMarkers.some((m) => {
-            const window = norm.slice(Math.max(a, lastDate?.pos ?? a), cue.start);
-            if (window.includes(m)) return true;
-            const previous = clauses[ci - 1];
-            return previous !== undefined && norm.slice(previous[0], previous[1]).trim() === m; // 此前，X致信…
-          });
+          const earlier = this.saysEarlier(a, lastDate?.pos ?? a, cue.start, clauses[ci - 1]);
           if (earlier) date = null;
+          // A message of a roundup written with no date of its own has the roundup's.
+          if ("roundup" in frame && !lastDate && !earlier && roundup) date = roundup.date;
           const undatedDay = !date && !earlier && monthDay ? { monthDay } : {};
           // 1月22日和2月18日…同X两次通话: one contact on each of the dates listed together.
           const eventDates: (string | null)[] = [date];
@@ -289,4 +289,16 @@ export class EventStage extends FrameStage {
     }
     return events;
   }
+
+  /**
+   * Whether the text before a cue marks its contact as earlier than the report (此前, 近日), after
+   * the last date written before it, or as the whole clause before (此前，X致信…).
+   */
+  private saysEarlier(a: number, from: number, cueStart: number, previous: readonly [number, number] | undefined): boolean {
+    return this.lex.data.relations.earlierMarkers.some((m) => {
+      if (this.norm.slice(Math.max(a, from), cueStart).includes(m)) return true;
+      return previous !== undefined && this.norm.slice(previous[0], previous[1]).trim() === m;
+    });
+  }
+
 }

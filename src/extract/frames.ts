@@ -6,7 +6,7 @@
  * written without names, and the participant types a relation allows. EventStage (events.ts)
  * reads a document's sentences with them.
  */
-import type { CueEntry } from "../lexicon/lexicon.js";
+import type { CueEntry, Lexicon } from "../lexicon/lexicon.js";
 import type { ParticipantType } from "../lexicon/data.js";
 import type { Relation } from "../model/types.js";
 import { originalSpan } from "../util/mapped-text.js";
@@ -22,8 +22,18 @@ import { labelledName } from "./mentions.js";
 /** Nothing but punctuation or blanks after a cue: the cue ends its clause. */
 export const endsClause = (rest: string) => /^[\s。！？；;.!?]*$/.test(rest);
 const RECEIVER_WINDOW = 8;
-// 致 X 的 letter noun, X at most a title and a name long (an oral message, 口信, is passed on by someone else).
-const LETTER_NOUN_PHRASE = /致([^，,。；;的]{2,16})的(?:亲笔信|贺信|贺电|信函|慰问信|慰问电|来信|信|函)/g;
+// 致 X 的 letter noun, X at most a title and a name long (an oral message, 口信, is passed on by
+// someone else). The nouns are data (relations.json letterNouns), longest first; one pattern per lexicon.
+const letterNounPhrases = new WeakMap<Lexicon, RegExp>();
+function letterNounPhrase(lex: Lexicon): RegExp {
+  let re = letterNounPhrases.get(lex);
+  if (!re) {
+    const nouns = [...lex.data.relations.letterNouns].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
+    re = new RegExp(`致([^，,。；;的]{2,16})的(?:${nouns.join("|")})`, "g");
+    letterNounPhrases.set(lex, re);
+  }
+  return re;
+}
 const REPRESENTS = "代表";
 // The longest 的-modifier read before a counterpart (与为出席…而访华的X).
 const MAX_MODIFIER = 24;
@@ -50,6 +60,15 @@ export class FrameStage extends DiscourseStage {
     const isReply = rel.replyCues.includes(word);
     if (!endsClause(this.norm.slice(cue.end, b)) && !(isReply && this.lex.speechVerbs.matchesAt(this.norm, cue.end))) return undefined;
     return purpose() ?? (isReply ? { subjectSlot: slot, objects: [] as Participant[], objectStart: cue.end, reply: true as const } : undefined);
+  }
+
+  /**
+   * A message cue that ends its clause with no addressee (A、B等也发来贺电。) inside a roundup of
+   * messages to X (一些国家领导人致电X…): the message is to X.
+   */
+  protected roundupFrame(cue: { start: number; end: number; entry: CueEntry }, a: number, b: number, addressee: string | undefined) {
+    if (!addressee || cue.entry.relation !== "wrote_to" || !endsClause(this.norm.slice(cue.end, b))) return undefined;
+    return { subjectSlot: [a, cue.start] as [number, number], objects: [{ key: addressee }] as Participant[], objectStart: cue.end, roundup: true as const };
   }
 
   /** The person heading a clause that holds no contact word and ends in that person's name. */
@@ -92,12 +111,19 @@ export class FrameStage extends DiscourseStage {
     return false;
   }
 
+  /** Whether the text at `at` says what a letter says (在贺电中说, 在来信中表示): its writer is named before. */
+  protected quotesLetterAt(at: number): boolean {
+    if (this.norm[at] !== "在") return false;
+    return this.lex.data.relations.letterNouns.some((noun) => this.norm.startsWith(noun, at + 1) && this.norm[at + 1 + noun.length] === "中");
+  }
+
   /** Letters written as a noun phrase: SENDER致ADDRESSEE的信函 (persons, their titles around them). */
   protected lettersNamed(a: number, b: number, tokens: Token[], subject?: string): { from: string; to: string; at: number }[] {
     const out: { from: string; to: string; at: number }[] = [];
     const text = this.norm.slice(a, b);
-    LETTER_NOUN_PHRASE.lastIndex = 0;
-    for (let m = LETTER_NOUN_PHRASE.exec(text); m; m = LETTER_NOUN_PHRASE.exec(text)) {
+    const phrase = letterNounPhrase(this.lex);
+    phrase.lastIndex = 0;
+    for (let m = phrase.exec(text); m; m = phrase.exec(text)) {
       const zhi = a + m.index;
       const de = zhi + 1 + (m[1] as string).length;
       const before = [...tokens].reverse().find((t) => t.end <= zhi && t.kind !== "title");

@@ -6,6 +6,7 @@
  * later mentions are found too.
  */
 import type { GazetteerEntity } from "../lexicon/lexicon.js";
+import type { TitleData } from "../lexicon/data.js";
 import { NAME_DOT } from "../util/chars.js";
 import { scanTokens, type Token } from "./tokens.js";
 import { dottedNameEnd, looksLikeName, nameAfterTitle, nameBefore } from "./names.js";
@@ -36,6 +37,7 @@ const MAX_FIELD_NAME = 8;
 const PREDICATE_AFTER_NAME = ["在", "于", "举行", "进行"];
 const MAX_ORGANIZATION_NAME = 20;
 const MAX_ASIDE = 40;
+const PARTY = "党";
 
 export class MentionStage extends DocState {
   /** Pass 1: names after titles, before titles and before speech verbs; organizations before titles. */
@@ -61,7 +63,7 @@ export class MentionStage extends DocState {
         if (field && (looksLikeName(field.name, lex) || [...field.name].every((c) => lex.transliteration.has(c) || c === NAME_DOT))) this.addPerson(field.name);
         const from = Math.max(clauseStartOf(tok.start), prev ? prev.end : s.start);
         // An organization just before the title (美国|盖茨基金会|联席主席).
-        const org = from < tok.start && this.organizationBefore(from, tok.start, prev);
+        const org = from < tok.start && this.organizationBefore(from, tok.start, prev, tok.title);
         const next = tokens[t + 1];
         // A name the document already knows (from an aside) is not read again with what follows it.
         const known = this.names.longestAt(norm, tok.end, s.end);
@@ -455,7 +457,7 @@ export class MentionStage extends DocState {
   }
 
   /** An organization named just before a title, ending in an organization word (…基金会). */
-  protected organizationBefore(from: number, to: number, holder?: Token): boolean {
+  protected organizationBefore(from: number, to: number, holder?: Token, title?: TitleData): boolean {
     // After a list separator (…、世界某某基金会|名誉主席): the name starts after it.
     const gap = this.norm.slice(from, to).replace(/^.*[\s、,，]/, "");
     if (gap.length < 3 || gap.length > 20) return false;
@@ -488,7 +490,11 @@ export class MentionStage extends DocState {
     if (bareBody && !(holder?.kind === "entity" && holder.entity.type === "Place" && holder.end === from)) return false;
     // …and so is the country of a mission (中国|驻泰大使馆).
     const mission = label.startsWith(this.lex.data.names.missionPrefix);
-    const placed = holder?.kind === "entity" && (holder.entity.type === "Place" || (holder.entity.type === "Country" && (stateBody || mission))) && holder.end === from && start === 0 && gap === this.norm.slice(from, to);
+    // …and of a party (智利|基督教民主党): many countries have a 人民党 or a 民主党.
+    const party = label.endsWith(PARTY);
+    // A state's post held by a party's member (美国民主党|参议员) is the state's, not the party's.
+    if (party && title?.foreignState) return false;
+    const placed = holder?.kind === "entity" && (holder.entity.type === "Place" || (holder.entity.type === "Country" && (stateBody || mission || party))) && holder.end === from && start === 0 && gap === this.norm.slice(from, to);
     const full = placed ? this.norm.slice((holder as Token).start, to) : label;
     const entity: GazetteerEntity = { id: `org/${slugify(full)}`, type: "Organization", label: full, aliases: placed ? [label] : [] };
     this.names.add(label, { kind: "entity", entity });

@@ -98,6 +98,8 @@ export interface RelationsData {
   incomingCues: string[];
   /** Words acknowledging a letter after an incoming cue (收悉). */
   acknowledgements: string[];
+  /** Nouns of a letter or telegram (贺电, 亲笔信): 致X的贺信 names its addressee, 在贺电中说 its sender. */
+  letterNouns: string[];
   /** Cues that are a message or a phone call (致电): the call, where the document reports one between the pair. */
   callOrMessage: string[];
   /** Verbs saying an organization received donations (接收, 收到): the recipient of pledges written without one. */
