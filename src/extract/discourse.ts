@@ -106,8 +106,10 @@ export class DiscourseStage extends RoleStage {
     let leftover = 0;
     for (const raw of gaps) {
       const gap = raw.replace(/[、,，\s]|和|及|以及/g, "");
-      // A verb, a boundary word or a number (张军8日宣布) means a sentence, not a list.
-      if (/\d/.test(gap) || [...gap].some((_, i) => this.lex.speechVerbs.matchesAt(gap, i) || this.lex.cues.matchesAt(gap, i) || (this.lex.nameBoundaries.longestAt(gap, i)?.end ?? i) - i >= 2)) return false;
+      // A verb, a boundary word or a number (张军8日宣布) means a sentence, not a list — but a
+      // post we do not list (新千年民主党代表最高委员) may hold a boundary word (代表).
+      const post = [...gap].some((_, k) => this.lex.postWords.longestAt(gap, k)?.end === gap.length);
+      if (/\d/.test(gap) || [...gap].some((_, i) => this.lex.speechVerbs.matchesAt(gap, i) || this.lex.cues.matchesAt(gap, i) || (!post && (this.lex.nameBoundaries.longestAt(gap, i)?.end ?? i) - i >= 2))) return false;
       leftover += gap.length;
     }
     return leftover <= 12 * tokens.filter((t) => t.kind === "person").length;

@@ -88,7 +88,12 @@ export class EventStage extends FrameStage {
         const opener = this.clauseOpener(a, clauseTokens);
         // A roundup of messages (一些国家领导人致电X…。A国总统Y表示，…): each paragraph that opens
         // with a named leader speaking, or quoting a message (Y在贺电中说), is that leader's message to X.
-        if (roundup && ci === 0 && opener && opener !== roundup.object && clauseTokens.some((t) => t.kind === "person" && PERSON + t.name === opener && (lex.speechVerbs.matchesAt(norm, t.end) || this.quotesLetterAt(t.end)))) {
+        // (A writer quoting a letter is its writer whatever words name him: 某某运动总协调员Y在贺电中说.)
+        const quoting = ci === 0 ? clauseTokens.find((t) => t.kind === "person") : undefined;
+        const writer = quoting?.kind === "person" && this.quotesLetterAt(quoting.end) ? PERSON + quoting.name : undefined;
+        if (roundup && ci === 0 && writer && writer !== roundup.object && !opener) {
+          events.push({ relation: "wrote_to", subject: writer, object: roundup.object, initiator: null, date: roundup.date, amount: null, spans: [this.sourceSpan(s)] });
+        } else if (roundup && ci === 0 && opener && opener !== roundup.object && clauseTokens.some((t) => t.kind === "person" && PERSON + t.name === opener && (lex.speechVerbs.matchesAt(norm, t.end) || this.quotesLetterAt(t.end)))) {
           events.push({ relation: "wrote_to", subject: opener, object: roundup.object, initiator: null, date: roundup.date, amount: null, spans: [this.sourceSpan(s)] });
         }
         if (opener) {

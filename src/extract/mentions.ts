@@ -460,7 +460,9 @@ export class MentionStage extends DocState {
   protected organizationBefore(from: number, to: number, holder?: Token, title?: TitleData): boolean {
     // After a list separator (…、世界某某基金会|名誉主席): the name starts after it.
     const gap = this.norm.slice(from, to).replace(/^.*[\s、,，]/, "");
-    if (gap.length < 3 || gap.length > 20) return false;
+    // (A party's name may be two characters: 英国|工党.)
+    const shortest = gap.endsWith(PARTY) ? 2 : 3;
+    if (gap.length < shortest || gap.length > 20) return false;
     if (!this.lex.orgSuffixes.some((suf) => gap.endsWith(suf) && gap.length > suf.length)) return false;
     // A boundary word cuts the name only where it is a word of its own (和 cuts 会见和|…, not 世界和平…).
     const wordStarts = new Set<number>();
@@ -479,7 +481,7 @@ export class MentionStage extends DocState {
       }
     }
     const label = gap.slice(start);
-    if (label.length < 3 || /[^\p{Script=Han}·-]/u.test(label)) return false;
+    if (label.length < shortest || /[^\p{Script=Han}·-]/u.test(label)) return false;
     // The place written right before it is part of its name (安徽省|人大常委会), and so is the
     // country of a state body (罗马尼亚|众议院外委会; not of 美国|盖茨基金会); the short form is kept.
     const { bodySuffixes } = this.lex.data.names.postQualifiers;
@@ -495,8 +497,10 @@ export class MentionStage extends DocState {
     // A state's post held by a party's member (美国民主党|参议员) is the state's, not the party's.
     if (party && title?.foreignState) return false;
     const placed = holder?.kind === "entity" && (holder.entity.type === "Place" || (holder.entity.type === "Country" && (stateBody || mission || party))) && holder.end === from && start === 0 && gap === this.norm.slice(from, to);
+    // A party is named after its country (秘鲁|人民党): alone, 党 ends too many words (他当选党|主席).
+    if (party && !placed) return false;
     const full = placed ? this.norm.slice((holder as Token).start, to) : label;
-    const entity: GazetteerEntity = { id: `org/${slugify(full)}`, type: "Organization", label: full, aliases: placed ? [label] : [] };
+    const entity: GazetteerEntity = { id: `org/${slugify(full)}`, type: "Organization", label: full, aliases: placed ? [label] : [], ...(party && placed && holder?.kind === "entity" && holder.entity.type === "Country" ? { partyOf: holder.entity.id } : {}) };
     this.names.add(label, { kind: "entity", entity });
     if (placed) this.names.add(full, { kind: "entity", entity });
     return true;

@@ -40,7 +40,7 @@ export class RoleStage extends MentionStage {
       // Each title is held in the entity just before it, else in that of the title it is joined to.
       let chainStart = tok.start;
       let u = t - 1;
-      const held: { title: TitleData; written: string; of: GazetteerEntity | undefined; unknownHolder: boolean; concurrent?: boolean; inCompound?: boolean }[] = [];
+      const held: { title: TitleData; written: string; of: GazetteerEntity | undefined; unknownHolder: boolean; concurrent?: boolean; inCompound?: boolean; government?: boolean }[] = [];
       let joinedGroup: typeof held = [];
       // 副首相兼财务相|X: a second post we do not list, held concurrently with the title before it.
       const tail = this.concurrentPostBefore(tokens[t - 1], tok.start);
@@ -91,7 +91,8 @@ export class RoleStage extends MentionStage {
           written = lead + written;
           from = p.start - lead.length;
         }
-        const h: (typeof held)[number] = { title: p.title, written, of, unknownHolder: !of && (this.endsWithOrganizationWord(from) || this.governmentWithoutCountry(from)) };
+        const government = !of && this.governmentWithoutCountry(from);
+        const h: (typeof held)[number] = { title: p.title, written, of, unknownHolder: !of && (this.endsWithOrganizationWord(from) || government), government };
         if (between === "、") joinedGroup = [];
         for (const right of joinedGroup) {
           if (right.of || right.unknownHolder) continue;
@@ -109,6 +110,15 @@ export class RoleStage extends MentionStage {
         held.unshift(h);
         chainStart = from;
         u = v;
+      }
+      // 秘鲁人民党主席、(政府)总理X: a later post with no holder of its own is held in the party's country.
+      for (let k = 1; k < held.length; k++) {
+        const h = held[k] as (typeof held)[number];
+        const party = (held[k - 1] as (typeof held)[number]).of?.partyOf;
+        const country = party ? this.lex.entitiesById.get(party) : undefined;
+        if (!country || h.of || (h.unknownHolder && !h.government)) continue;
+        h.of = country;
+        h.unknownHolder = false;
       }
       const first = held[0];
       if (first && !first.of && listHolder) {
