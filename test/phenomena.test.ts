@@ -856,3 +856,43 @@ describe("a verb after a name and title", () => {
     expect(summaries(m).filter((x) => x.includes("伊万诺夫"))).toEqual(["met 古特斯—伊万诺夫 undated"]);
   });
 });
+
+describe("a roundup of messages from party leaders", () => {
+  const roundup = [
+    "新华社北京3月5日电 多个国家的政党和组织领导人近日纷纷致电王明远，祝贺他当选党主席。",
+    "加纳总统阿米多在贺电中说，相信两党关系会更好。",
+    "秘鲁图帕克·阿马鲁革命运动总协调员罗哈斯在贺电中祝贺王明远当选。",
+    "乌拉圭红党主席佩雷斯、秘鲁人民党主席、政府总理加西亚，巴拉圭共和党主席洛佩斯、玻利维亚社会党主席、玻利维亚共和国总统莫拉莱斯，尼泊尔大会党主席、前总理柯伊拉腊等也都发来贺电。",
+  ].join("\n");
+
+  it("a writer quoting a letter (Y在贺电中说) and senders listed with no addressee write to the roundup's addressee, undated after 近日", () => {
+    expect(summaries(extractText(roundup, { date: "2019-03-06" })).sort()).toEqual([
+      "wrote_to 阿米多→王明远 undated",
+      "wrote_to 罗哈斯→王明远 undated",
+      "wrote_to 佩雷斯→王明远 undated",
+      "wrote_to 加西亚→王明远 undated",
+      "wrote_to 洛佩斯→王明远 undated",
+      "wrote_to 莫拉莱斯→王明远 undated",
+      "wrote_to 柯伊拉腊→王明远 undated",
+    ].sort());
+  });
+
+  it("with a day of its own, the roundup's messages take it", () => {
+    const dated = roundup.replace("近日纷纷", "5日纷纷");
+    expect(summaries(extractText(dated, { date: "2019-03-06" }))).toContain("wrote_to 柯伊拉腊→王明远 2019-03-05");
+  });
+
+  it("a party is its country's organization, and its leader's later post is held in that country", () => {
+    const r = roles(roundup);
+    expect(r["佩雷斯"]).toEqual(["主席@乌拉圭红党"]);
+    expect(r["加西亚"]).toEqual(["主席@秘鲁人民党", "总理@秘鲁"]);
+    expect(r["莫拉莱斯"]).toEqual(["主席@玻利维亚社会党", "总统@玻利维亚"]);
+    expect(r["柯伊拉腊"]).toEqual(["主席@尼泊尔大会党", "前总理@尼泊尔"]);
+  });
+
+  it("a state's post held by a party's member stays the state's, and 党 alone makes no organization", () => {
+    const m = extractText("美国民主党参议员史密斯会见了王明远。王明远表示，他当选党主席后将继续推动合作。");
+    expect(roles("美国民主党参议员史密斯会见了王明远。")["史密斯"]).toEqual(["参议员@美国"]);
+    expect(m.entities.filter((e) => e.type === "Organization").map((e) => e.label)).toEqual([]);
+  });
+});

@@ -447,7 +447,8 @@ export class MentionStage extends DocState {
     // The longest stretch that ends in an organization word, at least two characters before it.
     for (let end = k; end > country.end + 2; end--) {
       const run = norm.slice(country.end, end);
-      const suffix = lex.orgSuffixes.find((suf) => run.endsWith(suf) && run.length > suf.length);
+      // …or a party of the country (越南|共产党, 加蓬|民主党).
+      const suffix = lex.orgSuffixes.find((suf) => run.endsWith(suf) && run.length > suf.length) ?? (country.kind === "entity" && country.entity.type === "Country" && run.endsWith(PARTY) ? PARTY : undefined);
       if (!suffix) continue;
       if (next && next.kind === "title" && next.start === end) return undefined; // 美国盖茨基金会联席主席
       if (lex.countryExtensions.matchesAt(norm, country.end)) return undefined; // 中国政府
@@ -463,7 +464,7 @@ export class MentionStage extends DocState {
     // (A party's name may be two characters: 英国|工党.)
     const shortest = gap.endsWith(PARTY) ? 2 : 3;
     if (gap.length < shortest || gap.length > 20) return false;
-    if (!this.lex.orgSuffixes.some((suf) => gap.endsWith(suf) && gap.length > suf.length)) return false;
+    if (!this.lex.orgSuffixes.some((suf) => gap.endsWith(suf) && gap.length > suf.length) && !gap.endsWith(PARTY)) return false;
     // A boundary word cuts the name only where it is a word of its own (和 cuts 会见和|…, not 世界和平…).
     const wordStarts = new Set<number>();
     let at = 0;

@@ -116,7 +116,8 @@ function beforePostCountry(text: string, i: number, end: number, lex: Lexicon): 
 /** An organization suffix within two characters of `at` (人民|委员会, 人民|代表大会). */
 function startsOrganizationName(text: string, at: number, lex: Lexicon): boolean {
   for (let k = at; k <= at + 2 && k < text.length; k++) {
-    if (lex.orgSuffixes.some((suf) => text.startsWith(suf, k))) return true;
+    // …or a party's (秘鲁|人民党, not 秘鲁人民|党).
+    if (lex.orgSuffixes.some((suf) => text.startsWith(suf, k)) || lex.data.names.postQualifiers.partySuffixes.some((suf) => text.startsWith(suf, k))) return true;
     if (!/\p{Script=Han}/u.test(text[k] as string)) return false;
   }
   return false;
