@@ -896,3 +896,21 @@ describe("a roundup of messages from party leaders", () => {
     expect(m.entities.filter((e) => e.type === "Organization").map((e) => e.label)).toEqual([]);
   });
 });
+
+describe("local leaders and led groups", () => {
+  it("a provincial capital and a vice-governor's or vice-mayor's post are read (杭州市副市长X)", () => {
+    const r = roles("杭州市副市长赵刚会见王明远。昆明市市长王刚会见了李华。山西省副省长李明出席。");
+    expect(r["赵刚"]).toEqual(["副市长@杭州"]);
+    expect(r["王刚"]).toEqual(["市长@昆明"]);
+    expect(r["李明"]).toEqual(["副省长@山西"]);
+  });
+
+  it("X率领的 with a modifier of its own before the group (会见了X会长率领的出席论坛的…领导) meets X", () => {
+    const m = extractText("3月5日，英国议员霍华德在议会大厦会见了王明远会长率领的出席论坛的中国地方领导。", { date: "2016-03-06" });
+    expect(summaries(m)).toEqual(["met 霍华德—王明远 2016-03-05"]);
+  });
+
+  it("an organization written after its country lends that country to a later post (人民联盟主席、前总理X)", () => {
+    expect(roles("孟加拉国人民联盟主席、前总理哈米德致电王明远。")["哈米德"]).toEqual(["主席@人民联盟", "前总理@孟加拉国"]);
+  });
+});

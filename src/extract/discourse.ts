@@ -161,7 +161,8 @@ export class DiscourseStage extends RoleStage {
           // 、国会|主席王庭惠: a separator, then the unknown holder of the next item's post
           groups.push(current);
           current = [];
-        } else if (between.endsWith("的") && this.lex.data.relations.delegation.leaderAfter.some((w) => between.slice(0, -1).endsWith(w)) && current.some((x) => x.kind === "person")) {
+        } else if (this.lex.data.relations.delegation.leaderAfter.some((w) => (between.endsWith("的") && between.slice(0, -1).endsWith(w)) || between.startsWith(w + "的")) && current.some((x) => x.kind === "person")) {
+          // (…率领的出席论坛的中国省市领导: the led group may carry modifiers of its own.)
           groups.push(current);
           current = [];
           led = true;

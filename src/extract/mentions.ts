@@ -501,7 +501,9 @@ export class MentionStage extends DocState {
     // A party is named after its country (秘鲁|人民党): alone, 党 ends too many words (他当选党|主席).
     if (party && !placed) return false;
     const full = placed ? this.norm.slice((holder as Token).start, to) : label;
-    const entity: GazetteerEntity = { id: `org/${slugify(full)}`, type: "Organization", label: full, aliases: placed ? [label] : [], ...(party && placed && holder?.kind === "entity" && holder.entity.type === "Country" ? { partyOf: holder.entity.id } : {}) };
+    // Written right after its country (秘鲁|人民党, 孟加拉国|人民联盟): the country it belongs to.
+    const afterCountry = holder?.kind === "entity" && holder.entity.type === "Country" && holder.end === from && start === 0 && gap === this.norm.slice(from, to);
+    const entity: GazetteerEntity = { id: `org/${slugify(full)}`, type: "Organization", label: full, aliases: placed ? [label] : [], ...(afterCountry ? { countryOf: (holder as Token & { kind: "entity" }).entity.id } : {}) };
     this.names.add(label, { kind: "entity", entity });
     if (placed) this.names.add(full, { kind: "entity", entity });
     return true;

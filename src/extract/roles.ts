@@ -111,11 +111,12 @@ export class RoleStage extends MentionStage {
         chainStart = from;
         u = v;
       }
-      // 秘鲁人民党主席、(政府)总理X: a later post with no holder of its own is held in the party's country.
+      // 秘鲁人民党主席、(政府)总理X: a later post with no holder of its own is held in the country of
+      // the organization before it.
       for (let k = 1; k < held.length; k++) {
         const h = held[k] as (typeof held)[number];
-        const party = (held[k - 1] as (typeof held)[number]).of?.partyOf;
-        const country = party ? this.lex.entitiesById.get(party) : undefined;
+        const countryId = (held[k - 1] as (typeof held)[number]).of?.countryOf;
+        const country = countryId ? this.lex.entitiesById.get(countryId) : undefined;
         if (!country || h.of || (h.unknownHolder && !h.government)) continue;
         h.of = country;
         h.unknownHolder = false;

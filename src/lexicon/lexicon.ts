@@ -18,8 +18,8 @@ export interface GazetteerEntity {
   codes?: Record<string, string>;
   /** Titles under this organization are roles of this country (国务院 → China). */
   roleOf?: string;
-  /** The country a party belongs to, where its name says so (秘鲁|人民党): its leaders' state posts are that country's. */
-  partyOf?: string;
+  /** The country an organization found in a text belongs to, written right before it (秘鲁|人民党): its leaders' later state posts are that country's. */
+  countryOf?: string;
 }
 
 export type LexEntry =
