@@ -119,6 +119,7 @@ export class EventStage extends FrameStage {
         const cues = this.cuesIn(a, b, clauseTokens);
         let previousSubjects: Participant[] = [];
         let previousCueEnd = a;
+        const framedCues: { start: number; end: number }[] = [];
         for (let c = 0; c < cues.length; c++) {
           const cue = cues[c] as (typeof cues)[number];
           const nextCueStart = cues[c + 1]?.start ?? b;
@@ -132,11 +133,15 @@ export class EventStage extends FrameStage {
           const earlierCueEnd = previousCueEnd;
           previousCueEnd = cue.end;
           if (!frame) continue;
+          framedCues.push(cue);
 
           // Subjects: named in their slot (a list: A、B和C先后会见了D), else those of a coordinated
           // earlier cue, else the clause after an adverbial opener, else the document's protagonist.
-          const [sa, sb] = frame.subjectSlot;
-          const slotHasEarlierCue = cues.slice(0, c).some((x) => x.start >= sa && x.end <= sb);
+          const sa = frame.subjectSlot[0];
+          // X通过Y向Z捐款: Y is the channel a gift or a letter went through, not its giver.
+          const sb = cue.entry.relation === "pledged_to" || cue.entry.relation === "wrote_to" ? this.channelStart(sa, frame.subjectSlot[1], clauseTokens) : frame.subjectSlot[1];
+          // (Only a cue that was read as a contact: 在峰会上宣布向X提供… has no summit in it.)
+          const slotHasEarlierCue = framedCues.some((x) => x.start >= sa && x.end <= sb);
           const types = rel.participantTypes[cue.entry.relation];
           const ownSlotStart = slotHasEarlierCue ? Math.max(sa, earlierCueEnd) : sa;
           let subjects: Participant[] = this.subjectsIn(ownSlotStart, sb, clauseTokens, types?.subject, speaker, lastSubject);
@@ -197,6 +202,8 @@ export class EventStage extends FrameStage {
           // one before (…将于4日访问芬兰，并于6日同X举行会晤) shares its modality.
           // 向X的捐赠致以谢意: a pledge named as X's is thanked for, not made here.
           if (cue.entry.relation === "pledged_to" && norm[cue.start - 1] === "的") continue;
+          // X接收社会各界为Y捐款…: donations X received, not X's own.
+          if (cue.entry.relation === "pledged_to" && !("implicit" in frame) && rel.receivingVerbs.some((v) => norm.slice(frame.subjectSlot[0], cue.start).includes(v))) continue;
           if (cue.entry.relation !== "pledged_to") {
             // 参加上述会见的还有A、B: those who attended, not those met.
             if (norm[cue.end] === "的" && lex.data.modality.attendance.some((w) => norm.slice(a, cue.start).includes(w))) continue;
@@ -268,7 +275,7 @@ export class EventStage extends FrameStage {
             if (types && !this.fits(subject, types.subject)) continue;
             for (const obj of frame.objects) {
               if (obj.key === subject.key) continue;
-              if (types && !this.fits(obj, types.object)) continue;
+              if (types && !this.fits(obj, types.object) && !(cue.entry.toCountry && this.fits(obj, ["Country"]))) continue;
               const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
               for (const date of eventDates) {
                 if (date && date.length >= 10) lastEventDay = date;

@@ -111,6 +111,14 @@ export class FrameStage extends DiscourseStage {
     return false;
   }
 
+  /** Where a channel (通过, 经由) opens inside a subject slot [a, b) outside any name, else b. */
+  protected channelStart(a: number, b: number, tokens: Token[]): number {
+    for (let i = a + 1; i < b; i++) {
+      if (this.lex.data.relations.channelPrepositions.some((w) => this.norm.startsWith(w, i)) && !covered(tokens, i)) return i;
+    }
+    return b;
+  }
+
   /** Whether the text at `at` says what a letter says (在贺电中说, 在来信中表示): its writer is named before. */
   protected quotesLetterAt(at: number): boolean {
     if (this.norm[at] !== "在") return false;

@@ -95,7 +95,9 @@ export class MentionStage extends DocState {
       for (let i = s.start; i < s.end; i++) {
         if (!lex.transliterationCodes.has(norm.charCodeAt(i)) || lex.transliterationCodes.has(norm.charCodeAt(i - 1))) continue;
         const end = dottedNameEnd(norm, i, s.end, lex);
-        if (end > i && !tokensIn(tokens, Math.max(s.start, i - 64), end).some((tk) => tk.start < end && tk.end > i)) this.addPerson(norm.slice(i, end));
+        // …unless an organization word ends it (梅琳达·盖茨|基金会): the name of a foundation.
+        const organization = end > i && lex.orgSuffixes.some((suf) => [...suf].some((_, k) => end - k > i && norm.startsWith(suf, end - k)));
+        if (end > i && !organization && !tokensIn(tokens, Math.max(s.start, i - 64), end).some((tk) => tk.start < end && tk.end > i)) this.addPerson(norm.slice(i, end));
         if (end > i) i = end;
       }
       // 同蔡英文见面, 向王毅致信, 与普京在西湖边见面: a short name between a preposition and a
@@ -227,7 +229,8 @@ export class MentionStage extends DocState {
     // The name may start with the place or country it is in (北京|某某集团), never with a person or another organization.
     const inside = (i: number) => tokensIn(tokens, start, i).filter((t) => t.start < i);
     for (let i = start + 3; i < Math.min(b, start + MAX_ORGANIZATION_NAME + 1); i++) {
-      if (!lex.cues.matchesAt(norm, i) && !lex.data.relations.indirectPrepositions.includes(norm[i] as string)) continue;
+      // (…before a contact word, a preposition, a channel 通过, or what opens the predicate: 在峰会上宣布…)
+      if (!lex.cues.matchesAt(norm, i) && !lex.data.relations.indirectPrepositions.includes(norm[i] as string) && !lex.data.relations.channelPrepositions.some((w) => norm.startsWith(w, i)) && !lex.predicateOpeners.matchesAt(norm, i)) continue;
       const name = norm.slice(start, i);
       if (!/^[\p{Script=Han}·()]+$/u.test(name) || !lex.data.names.clauseOrganizationSuffixes.some((w) => name.endsWith(w) && name.length > w.length + 1)) return;
       if ([...name].some((_, k) => k > 0 && (lex.nameBoundaries.matchesAt(name, k) || lex.speechVerbs.matchesAt(name, k)))) return;

@@ -53,6 +53,8 @@ export interface CueData {
   word: string;
   frames: Frame[];
   needsAmount?: boolean;
+  /** A donation that may go to a country itself (向海地捐助…), beyond the relation's participant types. */
+  toCountry?: boolean;
   /** One message each way (互致贺电). */
   mutual?: boolean;
 }
@@ -98,6 +100,8 @@ export interface RelationsData {
   incomingCues: string[];
   /** Words acknowledging a letter after an incoming cue (收悉). */
   acknowledgements: string[];
+  /** Words opening the channel a gift or a letter went through (X通过Y向Z捐款): Y is not the giver. */
+  channelPrepositions: string[];
   /** Nouns of a letter or telegram (贺电, 亲笔信): 致X的贺信 names its addressee, 在贺电中说 its sender. */
   letterNouns: string[];
   /** Cues that are a message or a phone call (致电): the call, where the document reports one between the pair. */

@@ -31,6 +31,7 @@ export interface CueEntry {
   word: string;
   frames: Frame[];
   needsAmount: boolean;
+  toCountry: boolean;
   mutual: boolean;
 }
 
@@ -125,7 +126,7 @@ function buildLexicon(data: LexiconData): Lexicon {
   for (const [relation, r] of Object.entries(data.relations.relations)) {
     if (r.symmetric) symmetric.add(relation as Relation);
     for (const c of r.cues) {
-      cues.add(normalizeText(c.word), { relation: relation as Relation, word: c.word, frames: c.frames, needsAmount: c.needsAmount ?? false, mutual: c.mutual ?? false });
+      cues.add(normalizeText(c.word), { relation: relation as Relation, word: c.word, frames: c.frames, needsAmount: c.needsAmount ?? false, toCountry: c.toCountry ?? false, mutual: c.mutual ?? false });
     }
   }
   const wordTrie = (words: string[]) => {
