@@ -935,3 +935,10 @@ describe("donations to countries, channels and receivers", () => {
     expect(m.entities.some((e) => e.type === "Person")).toBe(false);
   });
 });
+
+describe("a call placed by one side", () => {
+  it("打电话给X and 给X打电话 are calls; a headline's 致电 between the pair is that call; 未给X打电话 is none", () => {
+    const m = extractText("拜登致电祝贺杜邦当选\n美国总统拜登9日终于打电话给法国现总理杜邦，祝贺他当选。白宫发言人称拜登一直未给杜邦打电话的原因是太忙。10日，李华给王明远打电话。", { date: "2012-03-10" });
+    expect(summaries(m)).toEqual(["called 拜登—杜邦 2012-03-09 init=拜登", "called 李华—王明远 2012-03-10"]);
+  });
+});

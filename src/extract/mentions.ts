@@ -226,6 +226,8 @@ export class MentionStage extends DocState {
     const { norm, lex } = this;
     let start = a;
     while (start < b && /\s/.test(norm[start] as string)) start++;
+    // A clause opening with a channel (通过某基金向X捐款) names no organization there.
+    if (lex.data.relations.channelPrepositions.some((w) => norm.startsWith(w, start))) return;
     // The name may start with the place or country it is in (北京|某某集团), never with a person or another organization.
     const inside = (i: number) => tokensIn(tokens, start, i).filter((t) => t.start < i);
     for (let i = start + 3; i < Math.min(b, start + MAX_ORGANIZATION_NAME + 1); i++) {
