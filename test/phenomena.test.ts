@@ -942,3 +942,13 @@ describe("a call placed by one side", () => {
     expect(summaries(m)).toEqual(["called 拜登—杜邦 2012-03-09 init=拜登", "called 李华—王明远 2012-03-10"]);
   });
 });
+
+describe("gifts in kind and video conferences", () => {
+  it("goods counted with no money (两万只口罩, 一批物资) are no pledge; money beside goods is", () => {
+    expect(summaries(extractText("其中向法国某市捐赠了两万只医用口罩。中国向智利捐赠一批物资。中国向秘鲁捐赠200万美元和一批物资。"))).toEqual(["pledged_to 中国→秘鲁 undated 2000000 USD"]);
+  });
+
+  it("a video conference (进行视频会议) is a call", () => {
+    expect(summaries(extractText("11日下午，市长李华与法国某市市长杜邦进行视频会议。", { date: "2020-06-12" }))).toEqual(["called 李华—杜邦 2020-06-11"]);
+  });
+});

@@ -229,6 +229,8 @@ export class EventStage extends FrameStage {
             if (found) amount = { value: found.value, currency: found.currency, text: this.surface(found.start, found.end) };
           }
           if (cue.entry.needsAmount && !amount) continue;
+          // 捐赠了两万只口罩: goods counted, no money — aid in kind is no pledge.
+          if (cue.entry.relation === "pledged_to" && !amount && this.countsGoods(cue.end, b)) continue;
 
           // Initiator: 应约 (the other side asked) or 应X邀请 (X asked).
           let initiatorIsObject = false;

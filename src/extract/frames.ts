@@ -22,6 +22,8 @@ import { labelledName } from "./mentions.js";
 /** Nothing but punctuation or blanks after a cue: the cue ends its clause. */
 export const endsClause = (rest: string) => /^[\s。！？；;.!?]*$/.test(rest);
 const RECEIVER_WINDOW = 8;
+// How far after a pledge cue the goods it gives are counted (捐赠了两万只医用口罩).
+const GOODS_WINDOW = 12;
 // 致 X 的 letter noun, X at most a title and a name long (an oral message, 口信, is passed on by
 // someone else). The nouns are data (relations.json letterNouns), longest first; one pattern per lexicon.
 const letterNounPhrases = new WeakMap<Lexicon, RegExp>();
@@ -37,6 +39,17 @@ function letterNounPhrase(lex: Lexicon): RegExp {
 const REPRESENTS = "代表";
 // The longest 的-modifier read before a counterpart (与为出席…而访华的X).
 const MAX_MODIFIER = 24;
+
+// A count of goods: a number, then one of the measure words (data: relations.json inKindMeasures).
+const goodsCounts = new WeakMap<Lexicon, RegExp>();
+function goodsCount(lex: Lexicon): RegExp {
+  let re = goodsCounts.get(lex);
+  if (!re) {
+    re = new RegExp(`[\\d零〇一二两三四五六七八九十百千万亿]+(?:多|余)?(?:${lex.data.relations.inKindMeasures.join("|")})`);
+    goodsCounts.set(lex, re);
+  }
+  return re;
+}
 
 export class FrameStage extends DiscourseStage {
   /**
@@ -109,6 +122,12 @@ export class FrameStage extends DiscourseStage {
     const preps = this.lex.data.relations.indirectPrepositions;
     for (let i = a; i < cueStart; i++) if (preps.includes(this.norm[i] as string) && !covered(tokens, i)) return true;
     return false;
+  }
+
+  /** Whether text[from, to) counts goods (两万只, 一批, 500吨): a gift in kind. */
+  protected countsGoods(from: number, to: number): boolean {
+    const text = this.norm.slice(from, Math.min(to, from + GOODS_WINDOW));
+    return goodsCount(this.lex).test(text);
   }
 
   /** Where a channel (通过, 经由) opens inside a subject slot [a, b) outside any name, else b. */

@@ -100,6 +100,8 @@ export interface RelationsData {
   incomingCues: string[];
   /** Words acknowledging a letter after an incoming cue (收悉). */
   acknowledgements: string[];
+  /** Measure words of goods (只, 吨, 批): a pledge cue followed by a count of goods and no money is aid in kind. */
+  inKindMeasures: string[];
   /** Words opening the channel a gift or a letter went through (X通过Y向Z捐款): Y is not the giver. */
   channelPrepositions: string[];
   /** Nouns of a letter or telegram (贺电, 亲笔信): 致X的贺信 names its addressee, 在贺电中说 its sender. */
