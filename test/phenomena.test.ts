@@ -952,3 +952,11 @@ describe("gifts in kind and video conferences", () => {
     expect(summaries(extractText("11日下午，市长李华与法国某市市长杜邦进行视频会议。", { date: "2020-06-12" }))).toEqual(["called 李华—杜邦 2020-06-11"]);
   });
 });
+
+describe("a host's meal and a family name alone", () => {
+  it("设家宴款待X一家 is a meeting; a headline's family name (中曾根) is the person named in full below", () => {
+    const m = extractText("王明远设家宴款待中曾根一家\n新华社北京5月3日电 今天中午，王明远总理及其家人在寓所设家宴款待日本首相中曾根康弘一家。中曾根首相表示感谢。", { date: "2001-05-04" });
+    expect(summaries(m)).toEqual(["met 王明远—中曾根康弘 2001-05-03"]);
+    expect(m.entities.filter((e) => e.type === "Person").map((e) => e.label).sort()).toEqual(["中曾根康弘", "王明远"].sort());
+  });
+});

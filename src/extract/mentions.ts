@@ -173,6 +173,15 @@ export class MentionStage extends DocState {
       if (full.length === 1) this.names.add(form, { kind: "person", name: full[0] as string });
       else if (!full.length) this.addPerson(form);
     }
+    // 中曾根 and 中曾根康弘: a family name of two or more characters found alone is the one person
+    // of the document named in full with it (a headline often writes the family name only).
+    for (const short of [...this.personNames].sort()) {
+      if (short.length < 2 || lex.surnames.longestAt(short, 0)?.end !== short.length) continue;
+      const full = [...this.personNames].filter((n) => n !== short && n.startsWith(short) && n.length - short.length >= 2 && !n.includes(NAME_DOT));
+      if (full.length !== 1) continue;
+      this.names.set(short, { kind: "person", name: full[0] as string });
+      this.personNames.delete(short);
+    }
   }
 
   /**

@@ -27,6 +27,14 @@ export class Trie<V> {
     if (!node.values.includes(value)) node.values.push(value);
   }
 
+  /** Makes `value` the only value of a word already added (a name found to be another's short form). */
+  set(word: string, value: V): void {
+    let node: TrieNode<V> | undefined = this.root;
+    for (let i = 0; i < word.length && node; i++) node = node.next.get(word.charCodeAt(i));
+    if (node?.values) node.values = [value];
+    else this.add(word, value);
+  }
+
   get size(): number {
     return this._size;
   }
