@@ -960,3 +960,9 @@ describe("a host's meal and a family name alone", () => {
     expect(m.entities.filter((e) => e.type === "Person").map((e) => e.label).sort()).toEqual(["中曾根康弘", "王明远"].sort());
   });
 });
+
+describe("glosses with a space", () => {
+  it("a pinyin gloss written with a space before its bracket (會(huì )見) is dropped too", () => {
+    expect(summaries(extractText("7月24日,省長(cháng)李明在廣州會(huì )見(jiàn)法國外長(cháng)杜邦一行。", { date: "2024-07-25" }))).toEqual(["met 李明—杜邦 2024-07-24"]);
+  });
+});

@@ -12,8 +12,8 @@ import { MappedTextBuilder, type MappedText } from "../util/mapped-text.js";
 import { isHan, NAME_DOT } from "../util/chars.js";
 import { normalizeChar } from "./normalize.js";
 
-// A gloss: ( or （, one pinyin syllable with a tone mark or ü, ) or ）.
-const GLOSS = /[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)[)）]/g;
+// A gloss: ( or （, one pinyin syllable with a tone mark or ü (some mirrors add a space after it), ) or ）.
+const GLOSS = /[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*) ?[)）]/g;
 const MAX_SYLLABLE = 7;
 const DOUBLED = /[,，](?=[,，、。])/g;
 const LOST_DOT = /(?<=\p{Script=Han})[?？](?=\p{Script=Han})/gu;
