@@ -966,3 +966,10 @@ describe("glosses with a space", () => {
     expect(summaries(extractText("7月24日,省長(cháng)李明在廣州會(huì )見(jiàn)法國外長(cháng)杜邦一行。", { date: "2024-07-25" }))).toEqual(["met 李明—杜邦 2024-07-24"]);
   });
 });
+
+describe("hopes and informal meetings", () => {
+  it("需作努力才可与X会面 is a hope, not a meeting; 与X非正式会面 meets X", () => {
+    const m = extractText("某国首相山田一郎周四表示，需作相当努力才可与中国国家主席王明远会面。另外，外长李华周四在纽约应约与某国外相田中次郎非正式会面。", { date: "2014-09-26" });
+    expect(summaries(m)).toEqual(["met 李华—田中次郎 undated init=田中次郎"]);
+  });
+});
