@@ -973,3 +973,25 @@ describe("hopes and informal meetings", () => {
     expect(summaries(m)).toEqual(["met 李华—田中次郎 undated init=田中次郎"]);
   });
 });
+
+describe("letters given in full", () => {
+  const letters = [
+    "(山田总理发给王明远总理的贺电)",
+    "中华人民共和国国务院总理",
+    "王明远 阁下:",
+    "值此两国建交之际，我谨表示祝贺。",
+    "日本国内阁总理大臣",
+    "山田一郎",
+    "2007年9月29日",
+    "(王明远总理发给山田总理的贺电)",
+    "山田一郎阁下:",
+    "值此之际，谨表祝贺。",
+    "中华人民共和国国务院总理",
+    "王明远",
+    "二〇〇七年九月三十日于北京",
+  ].join("\n");
+
+  it("each letter is dated by the signature under it, not by the date line of the letter before", () => {
+    expect(summaries(extractText(letters)).sort()).toEqual(["wrote_to 山田一郎→王明远 2007-09-29", "wrote_to 王明远→山田一郎 2007-09-30"]);
+  });
+});

@@ -220,3 +220,34 @@ export function signatureDate(text: string): string | undefined {
   const ymd = { y: parseChineseNumeral(m[1] as string), m: parseChineseNumeral(m[2] as string), d: parseChineseNumeral(m[3] as string) };
   return valid(ymd) ? format(ymd) : undefined;
 }
+
+// A line that is only a full date, as a letter is signed (2007年9月29日, 二〇〇七年九月二十九日于北京).
+const SIGNED_LINE = new RegExp(`^\\s*(?:(\\d{4})年(\\d{1,2})月(\\d{1,2})日|(${CHINESE_YEAR})年(${CN}{1,2})月(${CN}{1,3})[日号])(?:于\\S{1,8})?\\s*$`, "u");
+// How far after a letter its signature is looked for.
+const MAX_LETTER = 4000;
+const MAX_SIGNER = 14;
+
+/**
+ * The date a letter written after `from` is signed with: the first line after it that is only a
+ * full date, right under a short line (the signer's name or post). Undefined when there is none.
+ */
+export function signedDateAfter(text: string, from: number): string | undefined {
+  const limit = Math.min(text.length, from + MAX_LETTER);
+  let lineStart = text.indexOf("\n", from) + 1;
+  let previous = "";
+  while (lineStart > 0 && lineStart < limit) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
+    const line = text.slice(lineStart, lineEnd).trim();
+    const m = line ? SIGNED_LINE.exec(line) : null;
+    if (m) {
+      const signer = previous.replace(/\s/g, "");
+      const ymd = m[1] ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : { y: parseChineseNumeral(m[4] as string), m: parseChineseNumeral(m[5] as string), d: parseChineseNumeral(m[6] as string) };
+      if (signer.length >= 2 && signer.length <= MAX_SIGNER && !/[，,。；;：:！？]/.test(signer) && valid(ymd)) return format(ymd);
+      return undefined;
+    }
+    if (line) previous = line;
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}

@@ -6,7 +6,7 @@
  * amount, and the date (a list of dates gives one contact each; a span of weeks dates none).
  */
 import type { Amount } from "../model/types.js";
-import { isDateOnly, scanTimeExpressions, type DateResolver } from "./dates.js";
+import { isDateOnly, scanTimeExpressions, signedDateAfter, type DateResolver } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
 import { MAX_CLAUSE, lastIndexBefore, clausesOf, tokensIn, type Sentence } from "./sentences.js";
@@ -260,6 +260,9 @@ export class EventStage extends FrameStage {
           if (earlier) date = null;
           // A message of a roundup written with no date of its own has the roundup's.
           if ("roundup" in frame && !lastDate && !earlier && roundup) date = roundup.date;
+          // A letter given in full (a heading, the text, the signer, the date) is dated by its signature.
+          // (It wins over a date line above, which may be the signature of the letter before.)
+          if (cue.entry.relation === "wrote_to" && !lastDate && !earlier && !("roundup" in frame)) date = signedDateAfter(norm, s.end) ?? date;
           const undatedDay = !date && !earlier && monthDay ? { monthDay } : {};
           // 1月22日和2月18日…同X两次通话: one contact on each of the dates listed together.
           const eventDates: (string | null)[] = [date];

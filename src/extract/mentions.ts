@@ -44,6 +44,7 @@ export class MentionStage extends DocState {
   discoverNames(sentences: Sentence[]): void {
     const { norm, lex } = this;
     const shortForms = new Set<string>();
+    const longShortForms = new Set<string>();
     for (const s of sentences) {
       // Gazetteer tokens only: a name found earlier must not cut a longer one (萨勒 / 萨勒曼).
       const tokens = scanTokens(norm, s.start, s.end, lex);
@@ -139,6 +140,13 @@ export class MentionStage extends DocState {
         const afterCue = [1, 2].some((k) => lex.cues.longestAt(norm, tok.start - 1 - k, tok.start - 1)?.end === tok.start - 1) || before === "致";
         const startsWord = tok.start - 1 <= s.start || before === undefined || !/\p{Script=Han}/u.test(before) || isPreposition || afterCue;
         if (startsWord && lex.surnames.longestAt(family, 0)?.end === 1 && !covered(tokens, tok.start - 1)) shortForms.add(norm.slice(tok.start - 1, tok.end));
+        // 福田总理, 中曾根首相: a family name of two or three characters, opening the clause or after a mark or preposition.
+        for (const k of [2, 3]) {
+          const at = tok.start - k;
+          if (at < s.start || covered(tokens, at) || lex.surnames.longestAt(norm, at, tok.start)?.end !== tok.start) continue;
+          const opener = norm[at - 1];
+          if (at === s.start || opener === undefined || !/\p{Script=Han}/u.test(opener) || lex.data.relations.withPrepositions.includes(opener) || lex.data.relations.indirectPrepositions.includes(opener)) longShortForms.add(norm.slice(at, tok.start));
+        }
       }
       // 经济部政务次长陈正祺, 贸易部次长贝克: a name after a post we do not list, by its last word.
       for (const [a, b] of clauses) this.discoverAfterPosts(a, b, tokens);
@@ -173,6 +181,7 @@ export class MentionStage extends DocState {
       if (full.length === 1) this.names.add(form, { kind: "person", name: full[0] as string });
       else if (!full.length) this.addPerson(form);
     }
+    for (const family of [...longShortForms].sort()) if (!this.names.longestAt(family, 0)) this.addPerson(family);
     // 中曾根 and 中曾根康弘: a family name of two or more characters found alone is the one person
     // of the document named in full with it (a headline often writes the family name only).
     for (const short of [...this.personNames].sort()) {
