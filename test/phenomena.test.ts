@@ -995,3 +995,20 @@ describe("letters given in full", () => {
     expect(summaries(extractText(letters)).sort()).toEqual(["wrote_to 山田一郎→王明远 2011-05-08", "wrote_to 王明远→山田一郎 2011-05-09"]);
   });
 });
+
+describe("telegrams printed under a heading", () => {
+  it("X的唁电 then the salutation names sender and addressee; a next salutation run on after the signature date is the same writer's next letter", () => {
+    const text = [
+      "专栏:",
+      "法国总统杜邦的唁电中华人民共和国北京王明远主席阁下亲爱的主席先生:",
+      "惊悉噩耗，我谨代表法国政府表示深切哀悼。",
+      "您真诚的,",
+      "让·杜邦",
+      "一九八〇年三月四日中华人民共和国北京全国人民代表大会常务委员会委员长李华阁下亲爱的委员长先生:",
+      "我刚刚得知这一消息，谨致慰问。",
+      "让·杜邦",
+      "一九八〇年三月四日",
+    ].join("\n");
+    expect(summaries(extractText(text)).sort()).toEqual(["wrote_to 杜邦→李华 1980-03-04", "wrote_to 杜邦→王明远 1980-03-04"]);
+  });
+});

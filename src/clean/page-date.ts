@@ -61,5 +61,7 @@ function dateOfLine(line: string): string | undefined {
   else if ((m = MDY.exec(line))) date = isoDate(`${m[3]}-${m[1]}-${m[2]}`);
   if (!m || !date) return undefined;
   const rest = (line.slice(0, m.index) + line.slice(m.index + m[0].length)).replace(TIME, "").trim();
+  // A letter's signature date with the next letter's salutation run on (…九日|某某阁下亲爱的先生:) is text.
+  if (/[:：]$/.test(rest) && /\p{Script=Han}{8,}/u.test(rest)) return undefined;
   return rest.length <= MAX_REST ? date : undefined;
 }

@@ -41,10 +41,20 @@ export class EventStage extends FrameStage {
     // The addressee of messages from leaders not named in the lead (一些国家领导人致电X).
     let roundup: { object: string; date: string | null } | undefined;
 
+    // The writer of the last letter printed under its heading.
+    let letterWriter: string | undefined;
     // The person of a labelled field line (日本首相:田中一郎), subject of the lines after it.
     let fieldSubject: string | undefined;
     for (const s of sentences) {
       const text = norm.slice(s.start, s.end);
+      // A letter printed in full under a heading (X的唁电, then 某某阁下: the salutation).
+      // …and the next letters of the same writer, each opening with its own salutation.
+      const heading = this.letterHeading(s, sentences[sentences.indexOf(s) + 1]);
+      const salutation = heading ? undefined : letterWriter && this.salutationIn(s);
+      if (heading) letterWriter = heading.from;
+      const letter = heading ?? (salutation && letterWriter && salutation !== letterWriter ? { from: letterWriter, to: salutation } : undefined);
+      if (letter) events.push({ relation: "wrote_to", subject: letter.from, object: letter.to, initiator: null, date: signedDateAfter(norm, s.end) ?? null, amount: null, spans: [this.sourceSpan(s)] });
+
       const fieldPerson = this.fieldPerson(s);
       if (fieldPerson) {
         fieldSubject = fieldPerson;

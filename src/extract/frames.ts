@@ -24,6 +24,10 @@ export const endsClause = (rest: string) => /^[\s。！？；;.!?]*$/.test(rest)
 const RECEIVER_WINDOW = 8;
 // How far after a pledge cue the goods it gives are counted (捐赠了两万只医用口罩).
 const GOODS_WINDOW = 12;
+// How far after a letter's heading its salutation may start (the addressee's place and posts first).
+const MAX_HEADING_GAP = 40;
+// How far after 阁下 a salutation ends in its colon (阁下亲爱的委员长先生:).
+const MAX_SALUTATION = 12;
 // 致 X 的 letter noun, X at most a title and a name long (an oral message, 口信, is passed on by
 // someone else). The nouns are data (relations.json letterNouns), longest first; one pattern per lexicon.
 const letterNounPhrases = new WeakMap<Lexicon, RegExp>();
@@ -136,6 +140,44 @@ export class FrameStage extends DiscourseStage {
       if (this.lex.data.relations.channelPrepositions.some((w) => this.norm.startsWith(w, i)) && !covered(tokens, i)) return i;
     }
     return b;
+  }
+
+  /**
+   * A letter printed under its heading: a sentence opening with SENDER的LETTER (福特的唁电), and
+   * the salutation right after it — a person, perhaps a title, then an honorific (毛泽东主席阁下).
+   */
+  protected letterHeading(s: Sentence, next: Sentence | undefined): { from: string; to: string } | undefined {
+    const first = s.tokens.find((t) => t.kind === "person");
+    if (!first || first.kind !== "person" || this.norm[first.end] !== "的") return undefined;
+    // Only the sender's country and post may stand before the name (美国总统福特的唁电).
+    if (s.tokens.some((t) => t.end <= first.start && t.kind === "person") || /[，,。：:]/.test(this.norm.slice(s.start, first.start))) return undefined;
+    const noun = this.lex.data.relations.letterNouns.find((w) => this.norm.startsWith(w, first.end + 1));
+    if (!noun) return undefined;
+    const after = first.end + 1 + noun.length;
+    const candidates = [...s.tokens.filter((t) => t.start >= after), ...(next && next.start - after <= MAX_HEADING_GAP ? next.tokens : [])];
+    for (const t of candidates) {
+      if (t.start - after > MAX_HEADING_GAP) break;
+      if (t.kind !== "person") continue;
+      const title = candidates.find((u) => u.start === t.end && u.kind === "title");
+      const honorific = this.lex.honorifics.longestAt(this.norm, title ? title.end : t.end);
+      if (!honorific || t.name === first.name) return undefined;
+      return { from: PERSON + first.name, to: PERSON + t.name };
+    }
+    return undefined;
+  }
+
+  /** The person a salutation in the sentence addresses (朱德阁下…先生:), if the sentence holds one. */
+  protected salutationIn(s: Sentence): string | undefined {
+    for (const t of s.tokens) {
+      if (t.kind !== "person") continue;
+      const title = s.tokens.find((u) => u.start === t.end && u.kind === "title");
+      const at = title ? title.end : t.end;
+      const honorific = this.lex.honorifics.longestAt(this.norm, at);
+      if (!honorific) continue;
+      const rest = this.norm.slice(honorific.end, Math.min(s.end + 1, honorific.end + MAX_SALUTATION));
+      if (/[:：]/.test(rest)) return PERSON + t.name;
+    }
+    return undefined;
   }
 
   /** Whether the text at `at` says what a letter says (在贺电中说, 在来信中表示): its writer is named before. */
