@@ -1012,3 +1012,21 @@ describe("telegrams printed under a heading", () => {
     expect(summaries(extractText(text)).sort()).toEqual(["wrote_to 杜邦→李华 1980-03-04", "wrote_to 杜邦→王明远 1980-03-04"]);
   });
 });
+
+describe("telegrams whose heading names the sender by post", () => {
+  it("某国国王的贺电 + salutation (…先生阁下: or …总理:): the sender is the signer above the signature date", () => {
+    const text = [
+      "庆祝国庆",
+      "泰国国王的贺电中华人民共和国主席王明远先生阁下:",
+      "值此佳节，我谨代表泰国政府和人民表示祝贺。",
+      "国王 普密蓬",
+      "1970年9月29日",
+      "加纳总统的贺电中华人民共和国李华总理:",
+      "值此国庆之际，谨致祝贺。顺致崇高的敬意。 阿杜·曼萨",
+      "1970年9月30日",
+      "某国议会议长的贺电中国全国人民代表大会常务委员会委员长张强先生阁下:",
+      "值此之际，谨表祝贺。",
+    ].join("\n");
+    expect(summaries(extractText(text)).sort()).toEqual(["wrote_to 普密蓬→王明远 1970-09-29", "wrote_to 阿杜·曼萨→李华 1970-09-30"]);
+  });
+});

@@ -232,6 +232,15 @@ const MAX_SIGNER = 14;
  * full date, right under a short line (the signer's name or post). Undefined when there is none.
  */
 export function signedDateAfter(text: string, from: number): string | undefined {
+  return signature(text, from)?.date;
+}
+
+/** Where the signature date line of a letter printed after `from` starts (see signedDateAfter). */
+export function signatureLineAfter(text: string, from: number): number | undefined {
+  return signature(text, from)?.start;
+}
+
+function signature(text: string, from: number): { date: string; start: number } | undefined {
   const limit = Math.min(text.length, from + MAX_LETTER);
   let lineStart = text.indexOf("\n", from) + 1;
   let previous = "";
@@ -241,9 +250,10 @@ export function signedDateAfter(text: string, from: number): string | undefined 
     const line = text.slice(lineStart, lineEnd).trim();
     const m = line ? SIGNED_LINE.exec(line) : null;
     if (m) {
-      const signer = previous.replace(/\s/g, "");
+      // (The signer may close the last line of the text: 顺致崇高的敬意。 某某)
+      const signer = (previous.split(/[。！？]/).at(-1) ?? "").replace(/\s/g, "");
       const ymd = m[1] ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : { y: parseChineseNumeral(m[4] as string), m: parseChineseNumeral(m[5] as string), d: parseChineseNumeral(m[6] as string) };
-      if (signer.length >= 2 && signer.length <= MAX_SIGNER && !/[，,。；;：:！？]/.test(signer) && valid(ymd)) return format(ymd);
+      if (signer.length >= 2 && signer.length <= MAX_SIGNER && !/[，,。；;：:！？]/.test(signer) && valid(ymd)) return { date: format(ymd), start: lineStart };
       return undefined;
     }
     if (line) previous = line;

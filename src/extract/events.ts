@@ -6,7 +6,7 @@
  * amount, and the date (a list of dates gives one contact each; a span of weeks dates none).
  */
 import type { Amount } from "../model/types.js";
-import { isDateOnly, scanTimeExpressions, signedDateAfter, type DateResolver } from "./dates.js";
+import { isDateOnly, scanTimeExpressions, signatureLineAfter, signedDateAfter, type DateResolver } from "./dates.js";
 import { scanAmounts } from "./amounts.js";
 import { isUnrealized } from "./modality.js";
 import { MAX_CLAUSE, lastIndexBefore, clausesOf, tokensIn, type Sentence } from "./sentences.js";
@@ -49,11 +49,11 @@ export class EventStage extends FrameStage {
       const text = norm.slice(s.start, s.end);
       // A letter printed in full under a heading (X的唁电, then 某某阁下: the salutation).
       // …and the next letters of the same writer, each opening with its own salutation.
-      const heading = this.letterHeading(s, sentences[sentences.indexOf(s) + 1]);
+      const heading = this.letterHeading(s, sentences[sentences.indexOf(s) + 1], (after) => this.signerAfter(after, sentences));
       const salutation = heading ? undefined : letterWriter && this.salutationIn(s);
       if (heading) letterWriter = heading.from;
       const letter = heading ?? (salutation && letterWriter && salutation !== letterWriter ? { from: letterWriter, to: salutation } : undefined);
-      if (letter) events.push({ relation: "wrote_to", subject: letter.from, object: letter.to, initiator: null, date: signedDateAfter(norm, s.end) ?? null, amount: null, spans: [this.sourceSpan(s)] });
+      if (letter?.from) events.push({ relation: "wrote_to", subject: letter.from, object: letter.to, initiator: null, date: signedDateAfter(norm, s.end) ?? null, amount: null, spans: [this.sourceSpan(s)] });
 
       const fieldPerson = this.fieldPerson(s);
       if (fieldPerson) {
@@ -326,6 +326,19 @@ export class EventStage extends FrameStage {
       if (this.norm.slice(Math.max(a, from), cueStart).includes(m)) return true;
       return previous !== undefined && this.norm.slice(previous[0], previous[1]).trim() === m;
     });
+  }
+
+
+  /** The signer of a letter printed after `from`: the person written last before its signature date line. */
+  private signerAfter(from: number, sentences: Sentence[]): string | undefined {
+    const signature = signatureLineAfter(this.norm, from);
+    if (signature === undefined) return undefined;
+    let signer: string | undefined;
+    for (const s of sentences) {
+      if (s.end <= from || s.start >= signature) continue;
+      for (const t of s.tokens) if (t.kind === "person" && t.start >= from && t.end <= signature) signer = PERSON + t.name;
+    }
+    return signer;
   }
 
 }

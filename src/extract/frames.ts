@@ -143,25 +143,43 @@ export class FrameStage extends DiscourseStage {
   }
 
   /**
-   * A letter printed under its heading: a sentence opening with SENDER的LETTER (福特的唁电), and
-   * the salutation right after it — a person, perhaps a title, then an honorific (毛泽东主席阁下).
+   * A letter printed under its heading: a sentence opening with SENDER的LETTER (福特的唁电, 尼泊尔
+   * 国王的贺电), then the salutation (毛泽东主席阁下, 周恩来总理:). A sender named by post only is
+   * the letter's signer, the person written last before its signature date.
    */
-  protected letterHeading(s: Sentence, next: Sentence | undefined): { from: string; to: string } | undefined {
-    const first = s.tokens.find((t) => t.kind === "person");
-    if (!first || first.kind !== "person" || this.norm[first.end] !== "的") return undefined;
-    // Only the sender's country and post may stand before the name (美国总统福特的唁电).
-    if (s.tokens.some((t) => t.end <= first.start && t.kind === "person") || /[，,。：:]/.test(this.norm.slice(s.start, first.start))) return undefined;
-    const noun = this.lex.data.relations.letterNouns.find((w) => this.norm.startsWith(w, first.end + 1));
-    if (!noun) return undefined;
-    const after = first.end + 1 + noun.length;
-    const candidates = [...s.tokens.filter((t) => t.start >= after), ...(next && next.start - after <= MAX_HEADING_GAP ? next.tokens : [])];
-    for (const t of candidates) {
-      if (t.start - after > MAX_HEADING_GAP) break;
+  protected letterHeading(s: Sentence, next: Sentence | undefined, signer: (after: number) => string | undefined): { from: string | undefined; to: string } | undefined {
+    // The heading's own words: no punctuation up to 的 and a letter noun (阿尔及利亚国民议会议长的贺电).
+    const limit = Math.min(s.end, s.start + MAX_HEADING_GAP);
+    let at = -1;
+    let noun: string | undefined;
+    for (let i = s.start; i < limit && at < 0; i++) {
+      if (/[，,。：:；;！？]/.test(this.norm[i] as string)) return undefined;
+      if (this.norm[i] !== "的") continue;
+      noun = this.lex.data.relations.letterNouns.find((w) => this.norm.startsWith(w, i + 1));
+      if (noun) at = i;
+    }
+    if (at < 0 || !noun) return undefined;
+    const last = s.tokens.filter((t) => t.end <= at).at(-1);
+    if (!last) return undefined;
+    const sender = last.end === at && last.kind === "person" ? last : undefined;
+    const after = at + 1 + noun.length;
+    const to = this.salutationAfter(after, [...s.tokens, ...(next ? next.tokens : [])]);
+    if (!to) return undefined;
+    // (A heading whose sender cannot be named still opens a letter: not the last writer's.)
+    const from = sender?.kind === "person" ? PERSON + sender.name : signer(after);
+    return { from: from !== to ? from : undefined, to };
+  }
+
+  /** The person addressed by a salutation starting within MAX_HEADING_GAP after `from` (…阁下, …总理:). */
+  private salutationAfter(from: number, tokens: Token[]): string | undefined {
+    for (const t of tokens) {
+      if (t.start < from) continue;
+      if (t.start - from > MAX_HEADING_GAP) break;
       if (t.kind !== "person") continue;
-      const title = candidates.find((u) => u.start === t.end && u.kind === "title");
-      const honorific = this.lex.honorifics.longestAt(this.norm, title ? title.end : t.end);
-      if (!honorific || t.name === first.name) return undefined;
-      return { from: PERSON + first.name, to: PERSON + t.name };
+      const title = tokens.find((u) => u.start === t.end && u.kind === "title");
+      const end = title ? title.end : t.end;
+      if (this.lex.honorifics.matchesAt(this.norm, end) || /^\s*[:：]/.test(this.norm.slice(end, end + 2))) return PERSON + t.name;
+      return undefined;
     }
     return undefined;
   }
@@ -172,6 +190,7 @@ export class FrameStage extends DiscourseStage {
       if (t.kind !== "person") continue;
       const title = s.tokens.find((u) => u.start === t.end && u.kind === "title");
       const at = title ? title.end : t.end;
+      if (/^\s*[:：]/.test(this.norm.slice(at, at + 2))) return PERSON + t.name;
       const honorific = this.lex.honorifics.longestAt(this.norm, at);
       if (!honorific) continue;
       const rest = this.norm.slice(honorific.end, Math.min(s.end + 1, honorific.end + MAX_SALUTATION));

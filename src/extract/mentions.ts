@@ -68,7 +68,11 @@ export class MentionStage extends DocState {
         const next = tokens[t + 1];
         // A name the document already knows (from an aside) is not read again with what follows it.
         const known = this.names.longestAt(norm, tok.end, s.end);
-        let end = nameAfterTitle(norm, tok.end, next ? next.start : s.end, lex);
+        // (A signature may put a space between the post and the name: 国王 马亨德拉.)
+        const spaced = norm[tok.end] === " " && norm[tok.end + 1] !== " " && (!next || next.start > tok.end + 1);
+        const nameStart = spaced ? tok.end + 1 : tok.end;
+        let end = nameAfterTitle(norm, nameStart, next ? next.start : s.end, lex);
+        if (spaced && end === nameStart) end = tok.end;
         // A place spelt inside a transliterated name (总统|科|罗马|表示: 科罗马, not Rome).
         if (next && next.kind === "entity" && next.entity.type === "Place" && next.start > tok.end) {
           const wide = nameAfterTitle(norm, tok.end, s.end, lex);
@@ -76,7 +80,7 @@ export class MentionStage extends DocState {
         }
         // …unless what follows it still spells a name (萨勒 / 萨勒曼).
         if (known && end > known.end && ![...norm.slice(known.end, end)].every((ch) => lex.transliteration.has(ch))) continue;
-        if (end > tok.end) this.addPerson(norm.slice(tok.end, end));
+        if (end > nameStart) this.addPerson(norm.slice(nameStart, end));
         else if (!org && from < tok.start) {
           // No name after the title: perhaps one before it (习近平主席).
           const name = nameBefore(norm, from, tok.start, lex, true);
