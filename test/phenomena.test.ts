@@ -925,6 +925,10 @@ describe("donations to countries, channels and receivers", () => {
     expect(summaries(m).sort()).toEqual(["pledged_to 星光公益基金会→智利 2010-05-15 300000 USD", "pledged_to 东海集团→智利 2010-05-15 3000000 CNY"].sort());
   });
 
+  it("a pledge cue heading a noun of the giver (最大捐款国) is no pledge", () => {
+    expect(summaries(extractText("这样，挪威成为该基金的最大捐款国。日本向世卫组织捐款500万美元。"))).toEqual(["pledged_to 日本→世界卫生组织 undated 5000000 USD"]);
+  });
+
   it("an organization that received donations is not their giver (X接收各界为Y捐款…)", () => {
     expect(summaries(extractText("截至22日，某省红十字会接收社会各界为智利地震灾区捐款已达300万元人民币。", { date: "2010-03-23" }))).toEqual([]);
   });

@@ -212,6 +212,8 @@ export class EventStage extends FrameStage {
           // one before (…将于4日访问芬兰，并于6日同X举行会晤) shares its modality.
           // 向X的捐赠致以谢意: a pledge named as X's is thanked for, not made here.
           if (cue.entry.relation === "pledged_to" && norm[cue.start - 1] === "的") continue;
+          // 最大捐款国, 捐赠者: the cue word heads a noun of the giver, not a gift.
+          if (cue.entry.relation === "pledged_to" && rel.giverNouns.some((w) => norm.startsWith(w, cue.end))) continue;
           // X接收社会各界为Y捐款…: donations X received, not X's own.
           if (cue.entry.relation === "pledged_to" && !("implicit" in frame) && rel.receivingVerbs.some((v) => norm.slice(frame.subjectSlot[0], cue.start).includes(v))) continue;
           if (cue.entry.relation !== "pledged_to") {
