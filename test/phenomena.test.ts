@@ -1034,3 +1034,15 @@ describe("telegrams whose heading names the sender by post", () => {
     expect(summaries(extractText(text)).sort()).toEqual(["wrote_to 普密蓬→王明远 1970-09-29", "wrote_to 阿杜·曼萨→李华 1970-09-30"]);
   });
 });
+
+describe("list items closed by 一行 or 夫妇, and a country spelt inside a name", () => {
+  it("会见了A夫妇、B一行和C一行: every guest is met", () => {
+    const m = extractText("新华社北京9月22日电 委员长王明远今天上午会见了日本某县知事代表田中一郎夫妇、约旦安曼市长阿里·哈桑一行和法国巴黎大区议会副主席米歇尔·杜邦一行。", { date: "1990-09-23" });
+    expect(summaries(m)).toEqual(["met 王明远—田中一郎 1990-09-22", "met 王明远—阿里·哈桑 1990-09-22", "met 王明远—米歇尔·杜邦 1990-09-22"]);
+  });
+
+  it("外长海尔马里亚姆 is one name, though 马里 is a country", () => {
+    const m = extractText("同日，外交部长李华与某国副总理兼外长海尔马里亚姆互致贺电。", { date: "2010-11-25" });
+    expect(summaries(m).sort()).toEqual(["wrote_to 李华→海尔马里亚姆 2010-11-25", "wrote_to 海尔马里亚姆→李华 2010-11-25"]);
+  });
+});

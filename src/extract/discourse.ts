@@ -15,6 +15,9 @@ import { tagWords } from "./jieba.js";
 
 const DELEGATION_TAIL = 16;
 
+// Words that close a list item after a name (一行, 夫妇) when a separator follows them.
+const ITEM_CLOSERS = /^(?:一行|夫妇|伉俪)(?=[、和及与,，]|以及)/;
+
 export class DiscourseStage extends RoleStage {
   /** The organization mentioned last before `pos` (该会 refers to it). */
   protected organizationMentionedBefore(pos: number): string | undefined {
@@ -151,7 +154,8 @@ export class DiscourseStage extends RoleStage {
       lastEnd = t.end;
       const prev = current[current.length - 1];
       if (prev) {
-        const between = this.norm.slice(prev.end, t.start).trim();
+        // (A delegation's or couple's word closes an item before the separator: X一行和Y, X夫妇、Y.)
+        const between = this.norm.slice(prev.end, t.start).trim().replace(ITEM_CLOSERS, "");
         if (between === "" || between === "兼") {
           // same noun phrase
         } else if (this.lex.data.relations.enumerationSeparators.includes(between)) {

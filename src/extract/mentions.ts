@@ -74,8 +74,10 @@ export class MentionStage extends DocState {
         let end = nameAfterTitle(norm, nameStart, next ? next.start : s.end, lex);
         if (spaced && end === nameStart) end = tok.end;
         // A place spelt inside a transliterated name (总统|科|罗马|表示: 科罗马, not Rome).
-        if (next && next.kind === "entity" && next.entity.type === "Place" && next.start > tok.end) {
-          const wide = nameAfterTitle(norm, tok.end, s.end, lex);
+        // (…and a country: 副总理|海尔|马里|亚姆, when the name runs on after it.)
+        const inside = next && next.kind === "entity" && next.start > tok.end && (next.entity.type === "Place" || (next.entity.type === "Country" && next.start === end && lex.transliterationCodes.has(norm.charCodeAt(next.end))));
+        if (next && inside) {
+          const wide = nameAfterTitle(norm, tok.end, s.end, lex, next.entity.type === "Country");
           if (wide >= next.end && [...norm.slice(tok.end, wide)].every((c) => lex.transliteration.has(c) || c === NAME_DOT)) end = wide;
         }
         // …unless what follows it still spells a name (萨勒 / 萨勒曼).

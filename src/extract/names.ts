@@ -19,7 +19,7 @@ const NAME_TAGS = new Set(["nr", "nrfg", "nrt", "nrj"]);
 const WORD_TAGS = new Set(["n", "t", "f", "m", "q", "r", "d", "p", "c", "u", "vn", "an", "ad", "s"]);
 
 /** The end of a name starting at `start` (after a title), or start when there is none. */
-export function nameAfterTitle(text: string, start: number, limit: number, lex: Lexicon): number {
+export function nameAfterTitle(text: string, start: number, limit: number, lex: Lexicon, throughNames = false): number {
   if (start >= limit) return start;
   if (lex.nameBoundaries.matchesAt(text, start) || lex.names.matchesAt(text, start) || lex.cues.matchesAt(text, start)) return start;
   const max = lex.data.names.maxLengthWithDots;
@@ -32,7 +32,8 @@ export function nameAfterTitle(text: string, start: number, limit: number, lex: 
     if (!isNameChar(ch) && !lostDot) break;
     if (ch === NAME_DOT || ch === NAME_HYPHEN || lostDot) dots++;
     // A boundary word may sit inside a name from its third character (文在寅); a contact word never does.
-    if ((k - start >= 2 && (lex.nameBoundaries.matchesAt(text, k) || lex.names.matchesAt(text, k))) || (k > start && lex.cues.matchesAt(text, k))) break;
+    // (With throughNames a gazetteer name may be spelt inside: 海尔|马里|亚姆.)
+    if ((k - start >= 2 && (lex.nameBoundaries.matchesAt(text, k) || (!throughNames && lex.names.matchesAt(text, k)))) || (k > start && lex.cues.matchesAt(text, k))) break;
     k++;
   }
   // 古屋圭司时表示: the word closing a subordinate clause before what is said is not part of the name.
