@@ -1046,3 +1046,9 @@ describe("list items closed by 一行 or 夫妇, and a country spelt inside a na
     expect(summaries(m).sort()).toEqual(["wrote_to 李华→海尔马里亚姆 2010-11-25", "wrote_to 海尔马里亚姆→李华 2010-11-25"]);
   });
 });
+
+describe("video contacts in other words", () => {
+  it("视频会见了X (transitive) and 同X进行视频交流 are calls", () => {
+    expect(summaries(extractText("昨天，市政协主席李华视频会见了某市议长田中一郎。11月3日，副部长王明同英国议会下院议员格林进行视频交流。", { date: "2020-11-05" }))).toEqual(["called 李华—田中一郎 2020-11-04", "called 王明—格林 2020-11-03"]);
+  });
+});
