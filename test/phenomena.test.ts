@@ -1052,3 +1052,9 @@ describe("video contacts in other words", () => {
     expect(summaries(extractText("昨天，市政协主席李华视频会见了某市议长田中一郎。11月3日，副部长王明同英国议会下院议员格林进行视频交流。", { date: "2020-11-05" }))).toEqual(["called 李华—田中一郎 2020-11-04", "called 王明—格林 2020-11-03"]);
   });
 });
+
+describe("those present at a meeting", () => {
+  it("接见时在座的还有A和B: present, not met", () => {
+    expect(summaries(extractText("王明远主席接见了杜邦总理。接见时在座的还有法国驻华大使马丁和中国驻法大使李华。"))).toEqual(["met 王明远—杜邦 undated"]);
+  });
+});

@@ -219,6 +219,8 @@ export class EventStage extends FrameStage {
           if (cue.entry.relation !== "pledged_to") {
             // 参加上述会见的还有A、B: those who attended, not those met.
             if (norm[cue.end] === "的" && lex.data.modality.attendance.some((w) => norm.slice(a, cue.start).includes(w))) continue;
+            // 接见时在座的还有A和B: those present at it, not those met.
+            if (norm[cue.end] === "时" && lex.data.modality.attendance.some((w) => norm.slice(cue.end, b).includes(w))) continue;
             if (isUnrealized(norm, sa, cue.start, cue.end, clauseTokens, lex)) {
               plannedClauses.add(ci);
               continue;
