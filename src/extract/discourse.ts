@@ -14,6 +14,8 @@ import { PERSON, type Participant } from "./state.js";
 import { tagWords } from "./jieba.js";
 
 const DELEGATION_TAIL = 16;
+// Text of a list item outside names, titles and holders (a party, a field: 经济政策统筹|部长), per person.
+const MAX_LIST_LEFTOVER = 16;
 
 // Words that close a list item after a name (一行, 夫妇) when a separator follows them.
 const ITEM_CLOSERS = /^(?:一行|夫妇|伉俪)(?=[、和及与,，]|以及)/;
@@ -84,6 +86,18 @@ export class DiscourseStage extends RoleStage {
     return out;
   }
 
+  /** The participants of the clauses after clause ci that are only a list of persons (分别会见A，B，C). */
+  protected listAfter(s: Sentence, clauses: readonly [number, number][], ci: number, speaker: string | undefined, lastSubject: string | undefined): Participant[] {
+    const out: Participant[] = [];
+    for (let k = ci + 1; k < clauses.length; k++) {
+      const [a, b] = clauses[k] as [number, number];
+      const tokens = tokensIn(s.tokens, a, b);
+      if (!tokens.some((t) => t.kind === "person") || !this.isPureList(a, b, tokens)) break;
+      out.push(...this.participants(a, b, tokens, speaker, lastSubject));
+    }
+    return out;
+  }
+
   /** Whether the text between the tokens of a span holds a verb jieba knows (李显龙同日设午宴款待韩正). */
   protected gapsHoldVerb(a: number, b: number, tokens: Token[]): boolean {
     let at = a;
@@ -115,7 +129,7 @@ export class DiscourseStage extends RoleStage {
       if (/\d/.test(gap) || [...gap].some((_, i) => this.lex.speechVerbs.matchesAt(gap, i) || this.lex.cues.matchesAt(gap, i) || (!post && (this.lex.nameBoundaries.longestAt(gap, i)?.end ?? i) - i >= 2))) return false;
       leftover += gap.length;
     }
-    return leftover <= 12 * tokens.filter((t) => t.kind === "person").length;
+    return leftover <= MAX_LIST_LEFTOVER * tokens.filter((t) => t.kind === "person").length;
   }
 
   /**

@@ -288,6 +288,11 @@ export class EventStage extends FrameStage {
               eventDates.unshift(prev.date);
             }
           }
+          // 分别会见A，B，C: after a distributive adverb the counterparts may run on over clauses
+          // that are only a list (each its post and name).
+          if (cue.entry.relation !== "pledged_to" && frame.objects.length && rel.distributiveAdverbs.some((w) => norm.slice(Math.max(a, cue.start - w.length - 1), cue.start).includes(w))) {
+            for (const more of this.listAfter(s, clauses, ci, speaker, lastSubject)) if (!frame.objects.some((o) => o.key === more.key)) frame.objects.push(more);
+          }
           const span = this.sourceSpan(s);
           for (const subj of subjects) {
             const subject = this.actorFor(cue.entry.relation, subj);
