@@ -1065,3 +1065,10 @@ describe("counterparts listed over clauses", () => {
     expect(summaries(m).sort()).toEqual(["met 李华—陈志明 2024-03-26", "met 李华—王大伟 2024-03-26", "met 李华—林国强 2024-03-26"].sort());
   });
 });
+
+describe("pairs exchanging messages", () => {
+  it("A和B、C和D也分别互致了贺电: one exchange per pair, not every combination", () => {
+    const m = extractText("当日，国务院总理王明远和某国总理杜邦、外交部长李华和某国外交、贸易和移民部长马丁也分别互致了贺电。", { date: "2009-03-23" });
+    expect(summaries(m).sort()).toEqual(["wrote_to 杜邦→王明远 2009-03-23", "wrote_to 王明远→杜邦 2009-03-23", "wrote_to 李华→马丁 2009-03-23", "wrote_to 马丁→李华 2009-03-23"].sort());
+  });
+});

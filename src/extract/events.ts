@@ -13,6 +13,7 @@ import { MAX_CLAUSE, lastIndexBefore, clausesOf, tokensIn, type Sentence } from 
 import { daysBetween } from "../model/dates.js";
 import type { DocEvent } from "./document.js";
 import { FrameStage } from "./frames.js";
+import type { Token } from "./tokens.js";
 import { PERSON, type Participant } from "./state.js";
 
 const CONTINUATION_WINDOW = 24;
@@ -293,12 +294,19 @@ export class EventStage extends FrameStage {
           if (cue.entry.relation !== "pledged_to" && frame.objects.length && rel.distributiveAdverbs.some((w) => norm.slice(Math.max(a, cue.start - w.length - 1), cue.start).includes(w))) {
             for (const more of this.listAfter(s, clauses, ci, speaker, lastSubject)) if (!frame.objects.some((o) => o.key === more.key)) frame.objects.push(more);
           }
+          // A和B、C和D分别互致贺电: pairs, each of its own contact.
+          const pairs = cue.entry.frames.includes("with") ? this.pairsBefore(a, cue.start, clauseTokens) : undefined;
+          if (pairs) {
+            subjects = pairs.map(([x]) => ({ key: x }));
+            frame.objects.splice(0, frame.objects.length, ...pairs.map(([, y]) => ({ key: y })));
+          }
           const span = this.sourceSpan(s);
           for (const subj of subjects) {
             const subject = this.actorFor(cue.entry.relation, subj);
             if (types && !this.fits(subject, types.subject)) continue;
             for (const obj of frame.objects) {
               if (obj.key === subject.key) continue;
+              if (pairs && !pairs.some(([x, y]) => x === subject.key && y === obj.key)) continue;
               if (types && !this.fits(obj, types.object) && !(cue.entry.toCountry && this.fits(obj, ["Country"]))) continue;
               const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
               for (const date of eventDates) {
@@ -348,6 +356,27 @@ export class EventStage extends FrameStage {
       for (const t of s.tokens) if (t.kind === "person" && t.start >= from && t.end <= signature) signer = PERSON + t.name;
     }
     return signer;
+  }
+
+
+  /**
+   * Pairs written A和B、C和D before a distributive adverb and a cue (…也分别互致了贺电): the persons
+   * alternate 和 and 、 between them, an even number of them. Undefined for any other shape.
+   */
+  private pairsBefore(a: number, cueStart: number, tokens: Token[]): [string, string][] | undefined {
+    const between = this.norm.slice(Math.max(a, cueStart - 6), cueStart);
+    if (!this.lex.data.relations.distributiveAdverbs.some((w) => between.includes(w))) return undefined;
+    const persons = tokens.filter((t) => t.kind === "person" && t.end <= cueStart) as (Token & { kind: "person" })[];
+    if (persons.length < 4 || persons.length % 2 !== 0) return undefined;
+    for (let k = 0; k + 1 < persons.length; k++) {
+      const gap = this.norm.slice((persons[k] as Token).end, (persons[k + 1] as Token).start);
+      // The first joining mark decides (a post may hold its own: 外交、移民和劳动部长).
+      const first = /[和、]/.exec(gap)?.[0];
+      if (first !== (k % 2 === 0 ? "和" : "、")) return undefined;
+    }
+    const out: [string, string][] = [];
+    for (let k = 0; k < persons.length; k += 2) out.push([PERSON + (persons[k] as Token & { kind: "person" }).name, PERSON + (persons[k + 1] as Token & { kind: "person" }).name]);
+    return out;
   }
 
 }
