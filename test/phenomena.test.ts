@@ -1072,3 +1072,10 @@ describe("pairs exchanging messages", () => {
     expect(summaries(m).sort()).toEqual(["wrote_to 杜邦→王明远 2009-03-23", "wrote_to 王明远→杜邦 2009-03-23", "wrote_to 李华→马丁 2009-03-23", "wrote_to 马丁→李华 2009-03-23"].sort());
   });
 });
+
+describe("gifts listed with their amounts, and running totals", () => {
+  it("分别向X捐赠人民币A和B: two gifts (on the two dates listed); 累计 N is a running total, no gift", () => {
+    const m = extractText("甘肃省红十字会于2011年3月12日和3月15日分别向智利红十字会捐赠人民币80万元和300万元的救灾款。该会已决定向智利红十字会提供累计2300万元人民币的援助。");
+    expect(summaries(m)).toEqual(["pledged_to 甘肃省红十字会→智利红十字会 2011-03-12 800000 CNY", "pledged_to 甘肃省红十字会→智利红十字会 2011-03-15 3000000 CNY"]);
+  });
+});

@@ -214,7 +214,8 @@ export class EventStage extends FrameStage {
           // 向X的捐赠致以谢意: a pledge named as X's is thanked for, not made here.
           if (cue.entry.relation === "pledged_to" && norm[cue.start - 1] === "的") continue;
           // 最大捐款国, 捐赠者: the cue word heads a noun of the giver, not a gift.
-          if (cue.entry.relation === "pledged_to" && rel.giverNouns.some((w) => norm.startsWith(w, cue.end))) continue;
+          // (The noun ends there: 捐款国。, 捐款国之一 — not 捐赠|人民币.)
+          if (cue.entry.relation === "pledged_to" && rel.giverNouns.some((w) => norm.startsWith(w, cue.end) && !/^\p{Script=Han}/u.test((norm[cue.end + w.length] ?? "").replace(/[的之和与及]/, "")))) continue;
           // X接收社会各界为Y捐款…: donations X received, not X's own.
           if (cue.entry.relation === "pledged_to" && !("implicit" in frame) && rel.receivingVerbs.some((v) => norm.slice(frame.subjectSlot[0], cue.start).includes(v))) continue;
           if (cue.entry.relation !== "pledged_to") {
@@ -242,7 +243,11 @@ export class EventStage extends FrameStage {
             // An implied recipient's pledge may give the amount before the cue (收到了来自X的100万美元捐款).
             const found = scanAmounts(norm, lex.data.currencies, frame.objectStart, b)[0] ?? ("implicit" in frame ? scanAmounts(norm, lex.data.currencies, a, cue.start).at(-1) : undefined);
             if (found) amount = { value: found.value, currency: found.currency, text: this.surface(found.start, found.end) };
+            // 累计2600万元: a running total of gifts reported one by one, no gift of its own.
+            if (found && rel.aggregateMarkers.some((w) => norm.slice(Math.max(a, found.start - w.length - 2), found.start).includes(w))) continue;
           }
+          // 分别向X捐赠100万元和500万元: one gift for each amount listed (on each date listed, if as many).
+          const amounts = cue.entry.relation === "pledged_to" && amount ? this.amountsListed(cue, frame.objectStart, b) : [];
           if (cue.entry.needsAmount && !amount) continue;
           // 捐赠了两万只口罩: goods counted, no money — aid in kind is no pledge.
           if (cue.entry.relation === "pledged_to" && !amount && this.countsGoods(cue.end, b)) continue;
@@ -309,7 +314,8 @@ export class EventStage extends FrameStage {
               if (pairs && !pairs.some(([x, y]) => x === subject.key && y === obj.key)) continue;
               if (types && !this.fits(obj, types.object) && !(cue.entry.toCountry && this.fits(obj, ["Country"]))) continue;
               const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
-              for (const date of eventDates) {
+              const gifts: [string | null, Amount | null][] = amounts.length > 1 ? amounts.map((x, k) => [eventDates.length === amounts.length ? (eventDates[k] ?? null) : (eventDates[0] ?? null), x]) : eventDates.map((d) => [d, amount]);
+              for (const [date, amount] of gifts) {
                 if (date && date.length >= 10) lastEventDay = date;
                 const callOrMessage = rel.callOrMessage.includes(cue.entry.word);
                 // X致电Y，两人在电话中…: the sentence itself says it was a call, placed by X.
@@ -377,6 +383,21 @@ export class EventStage extends FrameStage {
     const out: [string, string][] = [];
     for (let k = 0; k < persons.length; k += 2) out.push([PERSON + (persons[k] as Token & { kind: "person" }).name, PERSON + (persons[k + 1] as Token & { kind: "person" }).name]);
     return out;
+  }
+
+
+  /** Amounts after a distributive pledge cue joined by 和/、 (分别捐赠100万元和500万元), or none. */
+  private amountsListed(cue: { start: number; end: number }, from: number, to: number): Amount[] {
+    const before = this.norm.slice(Math.max(0, cue.start - 12), cue.start);
+    if (!this.lex.data.relations.distributiveAdverbs.some((w) => before.includes(w))) return [];
+    const found = scanAmounts(this.norm, this.lex.data.currencies, from, to);
+    const out: Amount[] = [];
+    for (let k = 0; k < found.length; k++) {
+      const x = found[k] as (typeof found)[number];
+      if (k > 0 && !/^\s*(和|、|及|以及)\s*$/.test(this.norm.slice((found[k - 1] as (typeof found)[number]).end, x.start))) break;
+      out.push({ value: x.value, currency: x.currency, text: this.surface(x.start, x.end) });
+    }
+    return out.length > 1 ? out : [];
   }
 
 }

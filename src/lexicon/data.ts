@@ -100,6 +100,8 @@ export interface RelationsData {
   incomingCues: string[];
   /** Words acknowledging a letter after an incoming cue (收悉). */
   acknowledgements: string[];
+  /** Words before an amount that make it a running total of gifts reported one by one (累计). */
+  aggregateMarkers: string[];
   /** Words that make a pledge cue a noun of the giver right after it (捐款国, 捐赠方, 捐助者). */
   giverNouns: string[];
   /** Measure words of goods (只, 吨, 批): a pledge cue followed by a count of goods and no money is aid in kind. */
