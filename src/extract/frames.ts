@@ -24,6 +24,9 @@ export const endsClause = (rest: string) => /^[\s。！？；;.!?]*$/.test(rest)
 const RECEIVER_WINDOW = 8;
 // How far after a pledge cue the goods it gives are counted (捐赠了两万只医用口罩).
 const GOODS_WINDOW = 12;
+// Marks that end a heading before its 的 (a heading has none), and 的 itself, by character code.
+const HEADING_STOPS = new Set([..."，,。：:；;！？"].map((c) => c.charCodeAt(0)));
+const DE = "的".charCodeAt(0);
 // How far after a letter's heading its salutation may start (the addressee's place and posts first).
 const MAX_HEADING_GAP = 40;
 // How far after 阁下 a salutation ends in its colon (阁下亲爱的委员长先生:).
@@ -153,8 +156,9 @@ export class FrameStage extends DiscourseStage {
     let at = -1;
     let noun: string | undefined;
     for (let i = s.start; i < limit && at < 0; i++) {
-      if (/[，,。：:；;！？]/.test(this.norm[i] as string)) return undefined;
-      if (this.norm[i] !== "的") continue;
+      const code = this.norm.charCodeAt(i);
+      if (HEADING_STOPS.has(code)) return undefined;
+      if (code !== DE) continue;
       noun = this.lex.data.relations.letterNouns.find((w) => this.norm.startsWith(w, i + 1));
       if (noun) at = i;
     }
