@@ -46,11 +46,12 @@ export class EventStage extends FrameStage {
     let letterWriter: string | undefined;
     // The person of a labelled field line (日本首相:田中一郎), subject of the lines after it.
     let fieldSubject: string | undefined;
-    for (const s of sentences) {
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si] as Sentence;
       const text = norm.slice(s.start, s.end);
       // A letter printed in full under a heading (X的唁电, then 某某阁下: the salutation).
       // …and the next letters of the same writer, each opening with its own salutation.
-      const heading = this.letterHeading(s, sentences[sentences.indexOf(s) + 1], (after) => this.signerAfter(after, sentences));
+      const heading = this.letterHeading(s, sentences[si + 1], (after) => this.signerAfter(after, sentences, si));
       const salutation = heading ? undefined : letterWriter && this.salutationIn(s);
       if (heading) letterWriter = heading.from;
       const letter = heading ?? (salutation && letterWriter && salutation !== letterWriter ? { from: letterWriter, to: salutation } : undefined);
@@ -100,7 +101,7 @@ export class EventStage extends FrameStage {
         // A roundup of messages (一些国家领导人致电X…。A国总统Y表示，…): each paragraph that opens
         // with a named leader speaking, or quoting a message (Y在贺电中说), is that leader's message to X.
         // (A writer quoting a letter is its writer whatever words name him: 某某运动总协调员Y在贺电中说.)
-        const quoting = ci === 0 ? clauseTokens.find((t) => t.kind === "person") : undefined;
+        const quoting = roundup && ci === 0 ? clauseTokens.find((t) => t.kind === "person") : undefined;
         const writer = quoting?.kind === "person" && this.quotesLetterAt(quoting.end) ? PERSON + quoting.name : undefined;
         if (roundup && ci === 0 && writer && writer !== roundup.object && !opener) {
           events.push({ relation: "wrote_to", subject: writer, object: roundup.object, initiator: null, date: roundup.date, amount: null, spans: [this.sourceSpan(s)] });
@@ -296,7 +297,7 @@ export class EventStage extends FrameStage {
           }
           // 分别会见A，B，C: after a distributive adverb the counterparts may run on over clauses
           // that are only a list (each its post and name).
-          if (cue.entry.relation !== "pledged_to" && frame.objects.length && rel.distributiveAdverbs.some((w) => norm.slice(Math.max(a, cue.start - w.length - 1), cue.start).includes(w))) {
+          if (cue.entry.relation !== "pledged_to" && frame.objects.length && this.distributiveBefore(Math.max(a, cue.start - 3), cue.start)) {
             for (const more of this.listAfter(s, clauses, ci, speaker, lastSubject)) if (!frame.objects.some((o) => o.key === more.key)) frame.objects.push(more);
           }
           // A和B、C和D分别互致贺电: pairs, each of its own contact.
@@ -315,7 +316,7 @@ export class EventStage extends FrameStage {
               if (types && !this.fits(obj, types.object) && !(cue.entry.toCountry && this.fits(obj, ["Country"]))) continue;
               const initiator = initiatorIsObject ? obj.key : invitedBy === obj.key || invitedBy === subject.key ? invitedBy : null;
               const gifts: [string | null, Amount | null][] = amounts.length > 1 ? amounts.map((x, k) => [eventDates.length === amounts.length ? (eventDates[k] ?? null) : (eventDates[0] ?? null), x]) : eventDates.map((d) => [d, amount]);
-              for (const [date, amount] of gifts) {
+              for (const [date, gift] of gifts) {
                 if (date && date.length >= 10) lastEventDay = date;
                 const callOrMessage = rel.callOrMessage.includes(cue.entry.word);
                 // X致电Y，两人在电话中…: the sentence itself says it was a call, placed by X.
@@ -324,12 +325,12 @@ export class EventStage extends FrameStage {
                   continue;
                 }
                 const maybeCall = callOrMessage ? { maybeCall: true as const } : {};
-                events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount, spans: [span], ...maybeCall });
+                events.push({ relation: cue.entry.relation, subject: subject.key, object: obj.key, initiator, date, ...undatedDay, amount: gift, spans: [span], ...maybeCall });
                 if (cue.entry.relation === "pledged_to") {
                   lastRecipient = previousRecipient = obj.key;
                   previousGiver = subject.key;
                 }
-                if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, ...undatedDay, amount, spans: [span] });
+                if (cue.entry.mutual) events.push({ relation: cue.entry.relation, subject: obj.key, object: subject.key, initiator, date, ...undatedDay, amount: gift, spans: [span] });
               }
             }
           }
@@ -353,12 +354,13 @@ export class EventStage extends FrameStage {
 
 
   /** The signer of a letter printed after `from`: the person written last before its signature date line. */
-  private signerAfter(from: number, sentences: Sentence[]): string | undefined {
+  private signerAfter(from: number, sentences: Sentence[], first: number): string | undefined {
     const signature = signatureLineAfter(this.norm, from);
     if (signature === undefined) return undefined;
     let signer: string | undefined;
-    for (const s of sentences) {
-      if (s.end <= from || s.start >= signature) continue;
+    for (let k = first; k < sentences.length; k++) {
+      const s = sentences[k] as Sentence;
+      if (s.start >= signature) break;
       for (const t of s.tokens) if (t.kind === "person" && t.start >= from && t.end <= signature) signer = PERSON + t.name;
     }
     return signer;
@@ -370,8 +372,7 @@ export class EventStage extends FrameStage {
    * alternate 和 and 、 between them, an even number of them. Undefined for any other shape.
    */
   private pairsBefore(a: number, cueStart: number, tokens: Token[]): [string, string][] | undefined {
-    const between = this.norm.slice(Math.max(a, cueStart - 6), cueStart);
-    if (!this.lex.data.relations.distributiveAdverbs.some((w) => between.includes(w))) return undefined;
+    if (!this.distributiveBefore(Math.max(a, cueStart - 6), cueStart)) return undefined;
     const persons = tokens.filter((t) => t.kind === "person" && t.end <= cueStart) as (Token & { kind: "person" })[];
     if (persons.length < 4 || persons.length % 2 !== 0) return undefined;
     for (let k = 0; k + 1 < persons.length; k++) {
@@ -386,10 +387,15 @@ export class EventStage extends FrameStage {
   }
 
 
+  /** Whether a distributive adverb (分别, 先后) stands in text[from, to). */
+  private distributiveBefore(from: number, to: number): boolean {
+    const text = this.norm.slice(from, to);
+    return this.lex.data.relations.distributiveAdverbs.some((w) => text.includes(w));
+  }
+
   /** Amounts after a distributive pledge cue joined by 和/、 (分别捐赠100万元和500万元), or none. */
   private amountsListed(cue: { start: number; end: number }, from: number, to: number): Amount[] {
-    const before = this.norm.slice(Math.max(0, cue.start - 12), cue.start);
-    if (!this.lex.data.relations.distributiveAdverbs.some((w) => before.includes(w))) return [];
+    if (!this.distributiveBefore(Math.max(0, cue.start - 12), cue.start)) return [];
     const found = scanAmounts(this.norm, this.lex.data.currencies, from, to);
     const out: Amount[] = [];
     for (let k = 0; k < found.length; k++) {

@@ -180,10 +180,8 @@ export class FrameStage extends DiscourseStage {
       if (t.start < from) continue;
       if (t.start - from > MAX_HEADING_GAP) break;
       if (t.kind !== "person") continue;
-      const title = tokens.find((u) => u.start === t.end && u.kind === "title");
-      const end = title ? title.end : t.end;
-      if (this.lex.honorifics.matchesAt(this.norm, end) || /^\s*[:：]/.test(this.norm.slice(end, end + 2))) return PERSON + t.name;
-      return undefined;
+      const how = this.addressed(t, tokens);
+      return how ? PERSON + t.name : undefined;
     }
     return undefined;
   }
@@ -192,15 +190,23 @@ export class FrameStage extends DiscourseStage {
   protected salutationIn(s: Sentence): string | undefined {
     for (const t of s.tokens) {
       if (t.kind !== "person") continue;
-      const title = s.tokens.find((u) => u.start === t.end && u.kind === "title");
-      const at = title ? title.end : t.end;
-      if (/^\s*[:：]/.test(this.norm.slice(at, at + 2))) return PERSON + t.name;
-      const honorific = this.lex.honorifics.longestAt(this.norm, at);
-      if (!honorific) continue;
-      const rest = this.norm.slice(honorific.end, Math.min(s.end + 1, honorific.end + MAX_SALUTATION));
-      if (/[:：]/.test(rest)) return PERSON + t.name;
+      const how = this.addressed(t, s.tokens);
+      // (Within a letter's text an honorific alone is only talk about someone: the colon makes it a salutation.)
+      if (how === "colon" || (how !== undefined && /[:：]/.test(this.norm.slice(how.end, Math.min(s.end + 1, how.end + MAX_SALUTATION))))) return PERSON + t.name;
     }
     return undefined;
+  }
+
+  /**
+   * How a person (and the post right after the name) is addressed: a colon right after it
+   * (周恩来总理:), or an honorific (刘少奇先生阁下) ending where returned; undefined when neither.
+   */
+  private addressed(person: Token, tokens: Token[]): "colon" | { end: number } | undefined {
+    const title = tokens.find((u) => u.start === person.end && u.kind === "title");
+    const at = title ? title.end : person.end;
+    if (/^\s*[:：]/.test(this.norm.slice(at, at + 2))) return "colon";
+    const honorific = this.lex.honorifics.longestAt(this.norm, at);
+    return honorific ? { end: honorific.end } : undefined;
   }
 
   /** Whether the text at `at` says what a letter says (在贺电中说, 在来信中表示): its writer is named before. */

@@ -37,7 +37,6 @@ const MAX_FIELD_NAME = 8;
 const PREDICATE_AFTER_NAME = ["在", "于", "举行", "进行"];
 const MAX_ORGANIZATION_NAME = 20;
 const MAX_ASIDE = 40;
-const PARTY = "党";
 
 export class MentionStage extends DocState {
   /** Pass 1: names after titles, before titles and before speech verbs; organizations before titles. */
@@ -477,7 +476,7 @@ export class MentionStage extends DocState {
     for (let end = k; end > country.end + 2; end--) {
       const run = norm.slice(country.end, end);
       // …or a party of the country (越南|共产党, 加蓬|民主党).
-      const suffix = lex.orgSuffixes.find((suf) => run.endsWith(suf) && run.length > suf.length) ?? (country.kind === "entity" && country.entity.type === "Country" && run.endsWith(PARTY) ? PARTY : undefined);
+      const suffix = lex.orgSuffixes.find((suf) => run.endsWith(suf) && run.length > suf.length) ?? (country.kind === "entity" && country.entity.type === "Country" ? this.partySuffix(run) : undefined);
       if (!suffix) continue;
       if (next && next.kind === "title" && next.start === end) return undefined; // 美国盖茨基金会联席主席
       if (lex.countryExtensions.matchesAt(norm, country.end)) return undefined; // 中国政府
@@ -486,14 +485,19 @@ export class MentionStage extends DocState {
     return undefined;
   }
 
+  /** The party word a name ends in (…人民党), from postQualifiers.partySuffixes, if any. */
+  private partySuffix(name: string): string | undefined {
+    return this.lex.data.names.postQualifiers.partySuffixes.find((w) => name.endsWith(w) && name.length > w.length);
+  }
+
   /** An organization named just before a title, ending in an organization word (…基金会). */
   protected organizationBefore(from: number, to: number, holder?: Token, title?: TitleData): boolean {
     // After a list separator (…、世界某某基金会|名誉主席): the name starts after it.
     const gap = this.norm.slice(from, to).replace(/^.*[\s、,，]/, "");
     // (A party's name may be two characters: 英国|工党.)
-    const shortest = gap.endsWith(PARTY) ? 2 : 3;
+    const shortest = this.partySuffix(gap) ? 2 : 3;
     if (gap.length < shortest || gap.length > 20) return false;
-    if (!this.lex.orgSuffixes.some((suf) => gap.endsWith(suf) && gap.length > suf.length) && !gap.endsWith(PARTY)) return false;
+    if (!this.lex.orgSuffixes.some((suf) => gap.endsWith(suf) && gap.length > suf.length) && !this.partySuffix(gap)) return false;
     // A boundary word cuts the name only where it is a word of its own (和 cuts 会见和|…, not 世界和平…).
     const wordStarts = new Set<number>();
     let at = 0;
@@ -523,7 +527,7 @@ export class MentionStage extends DocState {
     // …and so is the country of a mission (中国|驻泰大使馆).
     const mission = label.startsWith(this.lex.data.names.missionPrefix);
     // …and of a party (智利|基督教民主党): many countries have a 人民党 or a 民主党.
-    const party = label.endsWith(PARTY);
+    const party = this.partySuffix(label) !== undefined;
     // A state's post held by a party's member (美国民主党|参议员) is the state's, not the party's.
     if (party && title?.foreignState) return false;
     const placed = holder?.kind === "entity" && (holder.entity.type === "Place" || (holder.entity.type === "Country" && (stateBody || mission || party))) && holder.end === from && start === 0 && gap === this.norm.slice(from, to);
